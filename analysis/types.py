@@ -1,0 +1,80 @@
+"""Domain types for an assessment: evidence, element results, verdicts.
+
+Evidence carries the unit's citable label and character offsets into the statute's
+text, so a report can always quote the exact words that support a verdict.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from modellaw.model import Model, Provision
+from statutes.model import StatuteMeta
+
+VERDICTS = ("covered", "partial", "missing")
+
+
+@dataclass
+class Evidence:
+    unit_id: str
+    unit: str  # citable label, e.g. "s. 14(1)"
+    text: str  # the quoted words
+    start: int
+    end: int
+    score: float
+    cue: str = ""
+
+
+@dataclass
+class ElementResult:
+    id: str
+    label: str
+    essential: bool
+    found: bool
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Verdict:
+    provision: Provision
+    verdict: str  # covered | partial | missing
+    confidence: float
+    elements: list[ElementResult]
+    evidence: list[Evidence]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def missing_elements(self) -> list[ElementResult]:
+        return [e for e in self.elements if not e.found]
+
+
+@dataclass
+class Assessment:
+    model: Model
+    statute: StatuteMeta
+    language: str
+    unit_count: int
+    verdicts: list[Verdict]
+    created: str  # ISO date-time, UTC
+    tool_version: str
+    statute_sha256: str = ""
+
+    def counts(self, status: str | None = None) -> dict[str, int]:
+        out = {v: 0 for v in VERDICTS}
+        for v in self.verdicts:
+            if status is None or v.provision.status == status:
+                out[v.verdict] += 1
+        return out
+
+    def mandatory_gaps(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.provision.status == "mandatory" and v.verdict != "covered"]
+
+    def key_verdicts(self) -> dict[str, str]:
+        """Verdict per protection key: a key is as covered as the weakest provision carrying it."""
+        rank = {v: i for i, v in enumerate(VERDICTS)}
+        out: dict[str, str] = {}
+        for v in self.verdicts:
+            for k in v.provision.keys:
+                if k not in out or rank[v.verdict] > rank[out[k]]:
+                    out[k] = v.verdict
+        return out

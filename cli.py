@@ -1,0 +1,205 @@
+"""The `modellaw` command line: parse arguments, call the pipeline, print.
+
+Exit codes (documented in README): 0 success, 1 gaps found (only with --fail-on-gaps),
+2 usage error, 3 unreadable or invalid input.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from modellaw import ModelError, Provision, load_model, resolve_model, validate_model_file
+from modellaw.model import builtin_models
+
+EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="Gap analysis of anti-trafficking statutes against the UNODC Model Law.")
+provisions_app = typer.Typer(no_args_is_help=True, help="Show the provisions of a model law.")
+models_app = typer.Typer(no_args_is_help=True, help="List and validate model files.")
+statute_app = typer.Typer(no_args_is_help=True, help="Inspect how a statute is read.")
+app.add_typer(provisions_app, name="provisions")
+app.add_typer(models_app, name="models")
+app.add_typer(statute_app, name="statute")
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Status(str, Enum):
+    mandatory = "mandatory"
+    optional = "optional"
+    general = "general"
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> None:
+    """One line on stderr, never a traceback."""
+    typer.echo(f"modellaw: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _model(name: str):
+    try:
+        return resolve_model(name)
+    except ModelError as exc:
+        fail(str(exc))
+
+
+def provision_record(p: Provision) -> dict:
+    """The documented JSON shape of one provision (README: `provisions list --format json`)."""
+    return {
+        "id": p.id,
+        "article": p.article,
+        "title": p.title,
+        "chapter": p.chapter,
+        "chapter_title": p.chapter_title,
+        "status": p.status,
+        "basis": p.basis,
+        "verified": p.verified,
+        "status_basis": p.status_basis,
+        "sources": [str(s) for s in p.sources],
+        "keys": list(p.keys),
+        "summary": p.summary,
+        "elements": [{"id": e.id, "label": e.label, "essential": e.essential} for e in p.elements],
+    }
+
+
+@provisions_app.command("list")
+def provisions_list(
+    status: Optional[Status] = typer.Option(None, help="Only provisions of this status."),
+    chapter: Optional[str] = typer.Option(None, help="Only this chapter (e.g. V)."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table, json or csv."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+) -> None:
+    """List provisions with article, title, chapter, status and protection keys."""
+    m = _model(model)
+    rows = [p for p in m.provisions
+            if (status is None or p.status == status.value)
+            and (chapter is None or p.chapter.lower() == chapter.lower())]
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([provision_record(p) for p in rows], ensure_ascii=False, indent=2))
+    elif fmt is ListFormat.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(["id", "article", "title", "chapter", "status", "verified", "keys"])
+        for p in rows:
+            w.writerow([p.id, p.article or "", p.title, p.chapter, p.status, str(p.verified).lower(), ";".join(p.keys)])
+        typer.echo(buf.getvalue().rstrip("\n"))
+    else:
+        typer.echo(f"{m.title} ({m.version}) — {len(rows)} provisions")
+        for p in rows:
+            art = p.article or "—"
+            mark = "" if p.verified else " *"
+            typer.echo(f"{art:>4}  {p.chapter:<5} {p.status:<9} {p.title}{mark}  [{', '.join(p.keys)}]")
+        if any(not p.verified for p in rows):
+            typer.echo("* not verified against the published Model Law text; see `provisions show` for its basis")
+
+
+@provisions_app.command("show")
+def provisions_show(
+    ref: str = typer.Argument(..., help="Provision id, article number (8, 'Art. 8') or protection key."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
+) -> None:
+    """Everything a drafter needs about one provision."""
+    m = _model(model)
+    p = m.find(ref)
+    if p is None:
+        fail(f"{ref}: no provision with that id, article or key in {m.id}", EXIT_USAGE)
+    if fmt is not ListFormat.table:
+        typer.echo(json.dumps(provision_record(p), ensure_ascii=False, indent=2))
+        return
+    head = f"Article {p.article} — {p.title}" if p.article else f"{p.title} (no verified Model Law article number)"
+    typer.echo(head)
+    typer.echo(f"  id:       {p.id}")
+    typer.echo(f"  chapter:  {p.chapter}. {p.chapter_title}")
+    typer.echo(f"  status:   {p.status} — {p.status_basis}")
+    typer.echo(f"  basis:    {p.basis} ({'verified' if p.verified else 'not verified'})")
+    typer.echo(f"  provenance: {p.provenance}")
+    typer.echo(f"  source:   {', '.join(str(s) for s in p.sources) or '—'}")
+    typer.echo(f"  keys:     {', '.join(p.keys)}")
+    typer.echo(f"  summary:  {p.summary}")
+    typer.echo("  elements:")
+    for e in p.elements:
+        typer.echo(f"    - {e.label}{'' if e.essential else ' (not essential)'}  [{e.id}]")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed models."""
+    for mid, path in builtin_models().items():
+        try:
+            m = load_model(path)
+            typer.echo(f"{mid:<22} {m.version:<6} {len(m.provisions):>3} provisions  {m.title}")
+        except ModelError as exc:
+            typer.echo(f"{mid:<22} invalid: {exc}")
+
+
+@models_app.command("validate")
+def models_validate(files: list[Path] = typer.Argument(..., help="Model XML files.")) -> None:
+    """Check model files against the schema (exit 3 if any is invalid)."""
+    bad = 0
+    for f in files:
+        try:
+            validate_model_file(f)
+            m = load_model(f)
+            typer.echo(f"{f}: valid ({len(m.provisions)} provisions)")
+        except ModelError as exc:
+            typer.echo(f"modellaw: error: {exc}", err=True)
+            bad += 1
+    if bad:
+        raise typer.Exit(EXIT_INPUT)
+
+
+class TreeFormat(str, Enum):
+    tree = "tree"
+    json = "json"
+
+
+@statute_app.command("show")
+def statute_show(
+    file: Path = typer.Argument(..., help="Statute: .txt .md .docx .pdf .html .xml (Akoma Ntoso)"),
+    lang: str = typer.Option("auto", help="auto, en, fr, es, ar, ru or pt."),
+    fmt: TreeFormat = typer.Option(TreeFormat.tree, "--format"),
+) -> None:
+    """Print the unit tree, so a user can check how the statute was parsed."""
+    from statutes import StatuteError, read_statute
+
+    try:
+        st = read_statute(file, lang=lang)
+    except StatuteError as exc:
+        fail(str(exc))
+    if fmt is TreeFormat.json:
+        out = {
+            "title": st.meta.title, "country": st.meta.country, "year": st.meta.year,
+            "language": st.language, "format": st.meta.format,
+            "units": [{"id": u.id, "kind": u.kind, "num": u.num, "label": u.label, "heading": u.heading,
+                       "parent": u.parent, "start": u.start, "end": u.end,
+                       "text": u.own_text(st.text).strip()} for u in st.units],
+            "definitions": [{"term": d.term, "unit": st.unit(d.unit_id).label, "text": d.text}
+                            for d in st.definitions],
+        }
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"{st.meta.title or file.name} [{st.language}, {st.meta.format}] — {len(st.units)} units, "
+               f"{st.top_level_count()} sections/articles, {len(st.definitions)} definitions")
+    for u in st.units:
+        typer.echo(f"{'  ' * u.depth}{u.label}  {u.heading}".rstrip())
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
