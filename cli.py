@@ -197,6 +197,141 @@ def statute_show(
         typer.echo(f"{'  ' * u.depth}{u.label}  {u.heading}".rstrip())
 
 
+class OutFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+_BINARY = {"pdf", "xlsx"}
+_VERDICT_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": "✘ missing"}
+
+
+def _read(file: Path, lang: str):
+    from statutes import StatuteError, read_statute
+
+    try:
+        return read_statute(file, lang=None if lang == "auto" else lang)
+    except StatuteError as exc:
+        fail(str(exc))
+
+
+def _print_table(a) -> None:
+    st = a.statute
+    typer.echo(f"{st.title or st.path} [{a.language}] — {a.unit_count} units — model {a.model.id} ({a.model.version})")
+    c, m = a.counts(), a.counts("mandatory")
+    typer.echo(f"covered {c['covered']}, partial {c['partial']}, missing {c['missing']}; "
+               f"mandatory: covered {m['covered']}, partial {m['partial']}, missing {m['missing']}")
+    order = {"missing": 0, "partial": 1, "covered": 2}
+    status_order = {"mandatory": 0, "optional": 1, "general": 2}
+    for v in sorted(a.verdicts, key=lambda v: (order[v.verdict], status_order[v.provision.status])):
+        p = v.provision
+        art = f"Art. {p.article}" if p.article else "—"
+        units = ", ".join(dict.fromkeys(e.unit for e in v.evidence)) or "no clause found"
+        typer.echo(f"{_VERDICT_MARK[v.verdict]:<11} {v.confidence:.2f}  {p.status:<9} {art:<8} {p.title}  [{units}]")
+        for e in v.missing_elements:
+            typer.echo(f"{'':<22}missing element: {e.label}")
+
+
+@app.command()
+def compare(
+    statute: Path = typer.Argument(..., help="Statute: .txt .md .docx .pdf .html .xml (Akoma Ntoso)"),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
+    fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table, json, md, html, pdf, csv, xlsx."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
+    fail_on_gaps: bool = typer.Option(False, help="Exit 1 when a mandatory provision is not covered."),
+) -> None:
+    """Assess a statute against the Model Law: a verdict, confidence and evidence per provision."""
+    from analysis import assess
+
+    m = _model(model)
+    st = _read(statute, lang)
+    a = assess(st, m)
+    if fmt is OutFormat.table:
+        _print_table(a)
+        if out:
+            fail("--output needs --format json, md, html, pdf, csv or xlsx", EXIT_USAGE)
+    else:
+        from reports import render
+
+        data = render(a, fmt.value, report_lang)
+        if out:
+            try:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data) if isinstance(data, bytes) else out.write_text(data, encoding="utf-8")
+            except OSError as exc:
+                fail(f"{out}: cannot write: {exc.strerror}")
+            typer.echo(f"wrote {out}", err=True)
+        elif fmt.value in _BINARY:
+            fail(f"--format {fmt.value} needs -o FILE", EXIT_USAGE)
+        else:
+            typer.echo(data)
+    if fail_on_gaps and a.mandatory_gaps():
+        raise typer.Exit(EXIT_GAPS)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., help="Folder of gold CSVs (key,verdict,units,notes), named like the statutes."),
+    statutes_dir: Optional[Path] = typer.Option(None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    show_errors: bool = typer.Option(False, "--errors", help="List every disagreement."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
+) -> None:
+    """Compare verdicts with expert gold labels: accuracy, per-class P/R, gap-detection P/R/F1."""
+    from analysis import assess
+    from analysis.evaluate import Scores, read_gold, score
+    from statutes import StatuteError, read_statute
+
+    m = _model(model)
+    sdir = statutes_dir or gold.parent / "statutes"
+    if not gold.is_dir():
+        fail(f"{gold}: not a folder of gold CSVs", EXIT_USAGE)
+    overall, by_lang, rows = Scores(), {}, []
+    for g in sorted(gold.glob("*.csv")):
+        matches = [p for p in sorted(sdir.glob(g.stem + ".*")) if p.suffix != ".meta"]
+        if not matches:
+            typer.echo(f"modellaw: warning: {g}: no statute named {g.stem}.* in {sdir}", err=True)
+            continue
+        try:
+            st = read_statute(matches[0])
+            labels = read_gold(g)
+        except (StatuteError, ValueError) as exc:
+            typer.echo(f"modellaw: error: {exc}", err=True)
+            continue
+        s = score(labels, assess(st, m).key_verdicts())
+        overall.merge(s)
+        by_lang.setdefault(st.language, Scores()).merge(s)
+        rows.append((g.stem, st.language, s))
+    if not rows:
+        fail(f"{gold}: no gold file could be scored", EXIT_INPUT)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps({"model": m.id, "statutes": {n: dict(s.as_dict(), language=l) for n, l, s in rows},
+                               "languages": {l: s.as_dict() for l, s in by_lang.items()},
+                               "overall": overall.as_dict()}, indent=2))
+        return
+    def line(name: str, s) -> str:
+        p, r, f1 = s.gap_prf()
+        return f"{name:<40} n={s.n:<3} accuracy {s.accuracy:.3f}   gap P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+    for name, lang_, s in rows:
+        typer.echo(line(f"{name} [{lang_}]", s))
+        if show_errors:
+            for key, gv, pv in s.disagreements:
+                typer.echo(f"    {key:<36} gold {gv:<8} predicted {pv}")
+    for lang_, s in sorted(by_lang.items()):
+        typer.echo(line(f"language {lang_}", s))
+    typer.echo(line("OVERALL", overall))
+    for c in ("covered", "partial", "missing"):
+        p, r = overall.precision_recall(c)
+        typer.echo(f"  {c:<8} precision {p:.3f} recall {r:.3f}")
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

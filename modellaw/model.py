@@ -132,7 +132,11 @@ def validate_model_file(path: str | Path) -> etree._ElementTree:
     except UnsafeXMLError as exc:
         raise ModelError(str(exc)) from None
     schema = _schema()
-    if not schema.validate(tree):
+    try:
+        ok = schema.validate(tree)
+    except etree.Error as exc:
+        raise ModelError(f"{path}:0: schema: validation failed: {exc}") from None
+    if not ok:
         err = schema.error_log.filter_from_errors()[0] if schema.error_log else None
         line = err.line if err else 0
         msg = err.message if err else "does not match the model schema"

@@ -44,7 +44,10 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
         msg = re.sub(r",? line \d+, column \d+$", "", msg)
         raise UnsafeXMLError(f"{name}:{line}: malformed XML: {msg}") from None
     # A DOCTYPE without entity declarations is harmless: load_dtd=False means an
-    # external subset named by it is never fetched.
+    # external subset named by it is never fetched. References to entities it might
+    # have declared stay unresolved nodes; refuse them rather than pass them on.
+    for ent in root.iter(etree.Entity):
+        raise UnsafeXMLError(f"{name}:{ent.sourceline or 0}: entity reference {ent.text} is never resolved")
     return root.getroottree()
 
 

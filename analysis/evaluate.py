@@ -1,0 +1,90 @@
+"""Compare verdicts with expert gold labels and compute honest accuracy figures.
+
+Gold files (shared/corpus/gold/*.csv) have one row per protection key:
+`key,verdict,units,notes`; the file name matches the statute's. A key's predicted
+verdict is that of the weakest provision carrying it (Assessment.key_verdicts).
+A *gap* is `partial` or `missing`: the thing a drafter must act on.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.types import VERDICTS
+
+GAP = ("partial", "missing")
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    correct: int = 0
+    confusion: dict[tuple[str, str], int] = field(default_factory=dict)  # (gold, predicted) -> count
+    disagreements: list[tuple[str, str, str]] = field(default_factory=list)  # key, gold, predicted
+
+    def add(self, key: str, gold: str, pred: str) -> None:
+        self.n += 1
+        self.correct += gold == pred
+        self.confusion[(gold, pred)] = self.confusion.get((gold, pred), 0) + 1
+        if gold != pred:
+            self.disagreements.append((key, gold, pred))
+
+    def merge(self, other: "Scores") -> None:
+        self.n += other.n
+        self.correct += other.correct
+        for k, v in other.confusion.items():
+            self.confusion[k] = self.confusion.get(k, 0) + v
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.n if self.n else 0.0
+
+    def _count(self, gold_in, pred_in) -> int:
+        return sum(v for (g, p), v in self.confusion.items() if g in gold_in and p in pred_in)
+
+    def precision_recall(self, cls: str) -> tuple[float, float]:
+        tp = self._count((cls,), (cls,))
+        pp = self._count(VERDICTS, (cls,))
+        gp = self._count((cls,), VERDICTS)
+        return (tp / pp if pp else 0.0), (tp / gp if gp else 0.0)
+
+    def gap_prf(self) -> tuple[float, float, float]:
+        tp = self._count(GAP, GAP)
+        pp = self._count(VERDICTS, GAP)
+        gp = self._count(GAP, VERDICTS)
+        p = tp / pp if pp else 0.0
+        r = tp / gp if gp else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def as_dict(self) -> dict:
+        p, r, f1 = self.gap_prf()
+        return {
+            "n": self.n,
+            "accuracy": round(self.accuracy, 3),
+            "per_class": {c: dict(zip(("precision", "recall"), map(lambda x: round(x, 3), self.precision_recall(c))))
+                          for c in VERDICTS},
+            "gap": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)},
+        }
+
+
+def read_gold(path: str | Path) -> dict[str, str]:
+    """key -> verdict from one gold CSV (rows with an unknown verdict are an error)."""
+    out = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            key, verdict = (row.get("key") or "").strip(), (row.get("verdict") or "").strip().lower()
+            if not key:
+                continue
+            if verdict not in VERDICTS:
+                raise ValueError(f"{path}: key {key}: unknown verdict {verdict!r}")
+            out[key] = verdict
+    return out
+
+
+def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:
+    """Score predicted key verdicts; a gold key the model does not carry counts as predicted missing."""
+    s = Scores()
+    for key, g in sorted(gold.items()):
+        s.add(key, g, predicted.get(key, "missing"))
+    return s

@@ -1,0 +1,347 @@
+"""Element-level matching of a statute against a model law.
+
+For each provision and each of its elements, the element's cues in the statute's
+language (docs/model-format.md) are looked up in the statute's tokens; an element is
+found when enough distinct cues match inside one section or article (the *scope*),
+and the evidence is the deepest unit that holds each match, with the quoted words.
+
+Legal sense beyond words:
+- negation: a cue preceded in its clause by a negator ("shall *not* be liable") does
+  not count, unless the cue itself is negative;
+- definitions: a scope that uses a defined term also holds what the definition says
+  (a law defining "exploitation" to include forced labour covers forced labour
+  wherever it uses "exploitation"), and the evidence cites the definition;
+- verdict: covered when every essential element is found, partial when some element
+  is, missing otherwise (the Model Law's own test of a provision's elements).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from rapidfuzz import fuzz, process
+
+from analysis.text import Analyzer, Token, analyzer
+from analysis.types import Assessment, ElementResult, Evidence, Verdict
+from modellaw.model import Element, Model, Provision
+from statutes.model import Statute
+
+WINDOW = 40  # tokens within which the parts of a `~` cue must co-occur
+NEG_LOOKBACK = 4  # tokens before a match searched for a negator
+FUZZY_MIN_LEN = 7  # words shorter than this are matched exactly (fuzzy on short words misfires)
+FUZZY_CUTOFF = 90.0
+QUOTE_MAX = 280
+_CLAUSE_BREAK = {";", ".", ":", "—", "–", "؛"}
+_SECTION_KINDS = ("section", "article")
+
+
+@dataclass(frozen=True)
+class Word:
+    norm: str
+    lemma: str
+    prefix: bool
+
+
+@dataclass(frozen=True)
+class CompiledCue:
+    text: str
+    weight: float
+    parts: tuple[tuple[Word, ...], ...]
+    negative: bool  # the cue itself contains a negator
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: int
+    first: int  # token index
+    last: int  # token index (inclusive)
+    quality: float  # 1.0 exact, < 1 fuzzy
+
+
+def compile_cue(text: str, weight: float, an: Analyzer) -> CompiledCue:
+    parts = []
+    negative = False
+    for raw in text.split("~"):
+        words = []
+        for tok in re.findall(r"\S+", raw.strip()):
+            prefix = tok.endswith("*") and len(tok) > 1
+            tok = tok.rstrip("*")
+            # A cue word may tokenise into several tokens ("victim's", "l'enfant").
+            for t in an.tokens(tok):
+                if t.is_punct and not t.norm.isalnum():
+                    continue
+                words.append(Word(t.norm, t.lemma, prefix))
+                negative = negative or t.norm in an.negators
+        if words:
+            parts.append(tuple(words))
+    return CompiledCue(text, weight, tuple(parts), negative)
+
+
+class StatuteIndex:
+    """Tokens of one statute with an inverted index, scopes and the deepest unit per token."""
+
+    def __init__(self, statute: Statute, an: Analyzer):
+        self.statute = statute
+        self.an = an
+        self.tokens: list[Token] = an.tokens(statute.text)
+        self.starts = [t.start for t in self.tokens]
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(self.tokens):
+            self.by_key[t.norm].append(i)
+            if t.lemma != t.norm:
+                self.by_key[t.lemma].append(i)
+        self.vocab = list(self.by_key)
+        self._vocab_long = [k for k in self.vocab if len(k) >= FUZZY_MIN_LEN]
+        self._word_cache: dict[Word, dict[int, float]] = {}
+        self.unit_of = self._deepest_units()
+        self.scope_of = self._scopes()
+
+    # -- structure -------------------------------------------------------
+    def _tok_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def _deepest_units(self) -> list[int]:
+        out = [-1] * len(self.tokens)
+        for ui, u in enumerate(self.statute.units):  # pre-order: deeper units come later
+            a, b = self._tok_range(u.start, u.end)
+            for i in range(a, b):
+                out[i] = ui
+        return out
+
+    def _scopes(self) -> list[int]:
+        """Each token's scope: the section/article holding it, else its top-level unit."""
+        units = self.statute.units
+        out = [-1] * len(self.tokens)
+        for ui, u in enumerate(units):
+            if u.parent is None:
+                a, b = self._tok_range(u.start, u.end)
+                for i in range(a, b):
+                    out[i] = ui
+        for ui, u in enumerate(units):
+            if u.kind in _SECTION_KINDS:
+                a, b = self._tok_range(u.start, u.end)
+                for i in range(a, b):
+                    out[i] = ui
+        return out
+
+    # -- lookup ----------------------------------------------------------
+    def word_positions(self, w: Word) -> dict[int, float]:
+        """Token positions matching one cue word, with match quality."""
+        if w in self._word_cache:
+            return self._word_cache[w]
+        pos: dict[int, float] = {}
+        if w.prefix:
+            stem = w.norm
+            for k in self.vocab:
+                if k.startswith(stem):
+                    for i in self.by_key[k]:
+                        pos[i] = 1.0
+        else:
+            for k in {w.norm, w.lemma}:
+                for i in self.by_key.get(k, ()):
+                    pos[i] = 1.0
+            if len(w.norm) >= FUZZY_MIN_LEN and self._vocab_long:
+                # Spelling variants: labour/labor, organisation/organization, OCR slips.
+                for k, score, _ in process.extract(w.norm, self._vocab_long, scorer=fuzz.ratio,
+                                                   score_cutoff=FUZZY_CUTOFF, limit=None):
+                    for i in self.by_key[k]:
+                        pos.setdefault(i, score / 100.0)
+        self._word_cache[w] = pos
+        return pos
+
+    def phrase_hits(self, words: tuple[Word, ...]) -> list[tuple[int, int, float]]:
+        first = self.word_positions(words[0])
+        rest = [self.word_positions(w) for w in words[1:]]
+        hits = []
+        for i, q in first.items():
+            j, quality, ok = i, q, True
+            for pos in rest:
+                j += 1
+                while j < len(self.tokens) and self.tokens[j].is_punct and self.tokens[j].norm in "-'’\"«»“”":
+                    j += 1
+                if j not in pos:
+                    ok = False
+                    break
+                quality = min(quality, pos[j])
+            if ok:
+                hits.append((i, j, quality))
+        return hits
+
+    def negated(self, first: int) -> bool:
+        for k in range(first - 1, max(-1, first - 1 - NEG_LOOKBACK), -1):
+            t = self.tokens[k]
+            if t.norm in _CLAUSE_BREAK:
+                return False
+            if t.norm in self.an.negators:
+                return True
+        return False
+
+    def cue_hits(self, idx: int, cue: CompiledCue) -> list[Hit]:
+        part_hits = [self.phrase_hits(p) for p in cue.parts]
+        if any(not h for h in part_hits):
+            return []
+        if len(part_hits) == 1:
+            hits = [Hit(idx, a, b, q) for a, b, q in part_hits[0]]
+        else:
+            order = sorted(range(len(part_hits)), key=lambda k: len(part_hits[k]))
+            anchor, others = part_hits[order[0]], [sorted(part_hits[k]) for k in order[1:]]
+            hits = []
+            for a, b, q in anchor:
+                lo, hi, qual, ok = a, b, q, True
+                for oh in others:
+                    starts = [h[0] for h in oh]
+                    k0 = bisect.bisect_left(starts, a - WINDOW)
+                    best = None
+                    for h in oh[k0:]:
+                        if h[0] > b + WINDOW:
+                            break
+                        if self.scope_of[h[0]] == self.scope_of[a]:
+                            best = h if best is None or abs(h[0] - a) < abs(best[0] - a) else best
+                    if best is None:
+                        ok = False
+                        break
+                    lo, hi, qual = min(lo, best[0]), max(hi, best[1]), min(qual, best[2])
+                if ok:
+                    hits.append(Hit(idx, lo, hi, qual))
+        if not cue.negative:
+            hits = [h for h in hits if not self.negated(h.first)]
+        return hits
+
+    # -- evidence --------------------------------------------------------
+    def quote(self, hit: Hit) -> tuple[str, int, int]:
+        """The clause around a hit, bounded, as it stands in the statute."""
+        text = self.statute.text
+        a, b = self.tokens[hit.first].start, self.tokens[hit.last].end
+        ui = self.unit_of[hit.first]
+        lo_bound = self.statute.units[ui].start if ui >= 0 else 0
+        hi_bound = self.statute.units[ui].end if ui >= 0 else len(text)
+        s = max(lo_bound, a - QUOTE_MAX // 2)
+        for sep in ("\n", ". ", "; "):
+            k = text.rfind(sep, s, a)
+            if k >= 0:
+                s = max(s, k + len(sep))
+        e = min(hi_bound, b + QUOTE_MAX // 2)
+        for sep in ("\n", ". ", "; "):
+            k = text.find(sep, b, e)
+            if k >= 0:
+                e = min(e, k + 1)
+        return " ".join(text[s:e].split()), s, e
+
+    def evidence(self, hit: Hit, cue: CompiledCue) -> Evidence:
+        ui = self.unit_of[hit.first]
+        u = self.statute.units[ui] if ui >= 0 else None
+        quoted, s, e = self.quote(hit)
+        return Evidence(unit_id=u.id if u else "", unit=u.label if u else "(unnumbered text)",
+                        text=quoted, start=s, end=e, score=round(cue.weight * hit.quality, 3), cue=cue.text)
+
+
+class Matcher:
+    """Holds a model's cues compiled for one language; assesses any statute in it."""
+
+    def __init__(self, model: Model, lang: str):
+        self.model = model
+        self.lang = lang
+        self.an = analyzer(lang)
+        self.cues: dict[str, list[CompiledCue]] = {}
+        for p in model.provisions:
+            for e in p.elements:
+                self.cues[f"{p.id}/{e.id}"] = [compile_cue(c.text, c.weight, self.an) for c in e.cues_for(lang)]
+
+    def assess(self, statute: Statute, created: str | None = None, tool_version: str = "") -> Assessment:
+        idx = StatuteIndex(statute, self.an)
+        expansions = _definition_expansions(idx)
+        verdicts = [self._provision(p, idx, expansions) for p in self.model.provisions]
+        return Assessment(model=self.model, statute=statute.meta, language=statute.language,
+                          unit_count=len(statute.units), verdicts=verdicts,
+                          created=created or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                          tool_version=tool_version)
+
+    def _element(self, p: Provision, e: Element, idx: StatuteIndex,
+                 expansions: list[tuple[int, int, frozenset[int]]]) -> tuple[ElementResult, float]:
+        cues = self.cues[f"{p.id}/{e.id}"]
+        per_scope: dict[int, dict[int, Hit]] = defaultdict(dict)
+        all_hits: list[Hit] = []
+        for ci, cue in enumerate(cues):
+            for h in idx.cue_hits(ci, cue):
+                all_hits.append(h)
+                sc = idx.scope_of[h.first]
+                prev = per_scope[sc].get(ci)
+                if prev is None or h.quality > prev.quality:
+                    per_scope[sc][ci] = h
+        # Definitions: a scope using a defined term also holds the definition's words.
+        for h in all_hits:
+            for a, b, users in expansions:
+                if a <= h.first <= b:
+                    for sc in users:
+                        per_scope[sc].setdefault(h.cue, h)
+        best_sc, best_total = None, 0.0
+        for sc, found in per_scope.items():
+            total = sum(cues[ci].weight * h.quality for ci, h in found.items())
+            if total > best_total:
+                best_sc, best_total = sc, total
+        need = float(e.min)
+        found = best_total >= need - 1e-9
+        evidence = []
+        if best_sc is not None:
+            hits = sorted(per_scope[best_sc].values(), key=lambda h: (-cues[h.cue].weight * h.quality, h.first))
+            seen = set()
+            for h in hits:
+                ev = idx.evidence(h, cues[h.cue])
+                if (ev.unit_id, ev.start) in seen:
+                    continue
+                seen.add((ev.unit_id, ev.start))
+                evidence.append(ev)
+                if len(evidence) == 3:
+                    break
+        strength = min(1.0, best_total / (need + 1.0)) if found else min(0.99, best_total / need)
+        return ElementResult(e.id, e.label, e.essential, found, round(strength, 3), evidence), strength
+
+    def _provision(self, p: Provision, idx: StatuteIndex, expansions) -> Verdict:
+        results = [self._element(p, e, idx, expansions) for e in p.elements]
+        elements = [r for r, _ in results]
+        essential = [(r, s) for r, s in results if r.essential] or results
+        n_found = sum(1 for r, _ in essential if r.found)
+        any_found = any(r.found for r in elements)
+        notes = []
+        if n_found == len(essential):
+            verdict = "covered"
+            confidence = 0.5 + 0.5 * sum(s for _, s in essential) / len(essential)
+        elif any_found:
+            verdict = "partial"
+            f = n_found / len(essential)
+            confidence = 0.5 + 0.4 * (1 - abs(2 * f - 1))
+            notes.append("missing: " + "; ".join(r.label for r, _ in essential if not r.found))
+        else:
+            verdict = "missing"
+            confidence = 1.0 - 0.5 * max((s for _, s in results), default=0.0)
+        if not self.cues or all(not self.cues[f"{p.id}/{e.id}"] for e in p.elements):
+            notes.append(f"the model has no cues in '{self.lang}' for this provision")
+            confidence = min(confidence, 0.3)
+        evidence = []
+        seen = set()
+        for r in elements:
+            for ev in r.evidence:
+                if (ev.unit_id, ev.start) not in seen:
+                    seen.add((ev.unit_id, ev.start))
+                    evidence.append(ev)
+        return Verdict(p, verdict, round(confidence, 3), elements, evidence, notes)
+
+
+def _definition_expansions(idx: StatuteIndex) -> list[tuple[int, int, frozenset[int]]]:
+    """For each definition: its token range and the other scopes that use the defined term."""
+    out = []
+    for d in idx.statute.definitions:
+        a, b = idx._tok_range(d.start, d.end)
+        if b <= a:
+            continue
+        term_words = tuple(Word(t.norm, t.lemma, False) for t in idx.an.tokens(d.term) if not t.is_punct)
+        if not term_words:
+            continue
+        def_scope = idx.scope_of[a]
+        users = frozenset(idx.scope_of[i] for i, _, _ in idx.phrase_hits(term_words)) - {def_scope}
+        if users:
+            out.append((a, b - 1, users))
+    return out

@@ -1,0 +1,107 @@
+"""Language processing for matching: tokens with offsets, lower-case lemmas, Arabic stems.
+
+spaCy's lookup lemmatizer (spacy-lookups-data) is case-sensitive, so tokens are
+lower-cased before lookup; the lookup table is read directly so every token keeps its
+offsets in the original text. Arabic has no lemma table in spaCy: it is normalised
+(hamza/alef forms, ta marbuta, alef maqsura, diacritics, tatweel, Arabic-Indic digits)
+and stemmed with the Snowball Arabic stemmer.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+import spacy
+
+SPACY_LANGS = ("en", "fr", "es", "ru", "pt")
+
+# Negators per language, used to tell "shall be liable" from "shall not be liable".
+NEGATORS = {
+    "en": {"not", "no", "never", "neither", "nor", "n't"},
+    "fr": {"ne", "n'", "pas", "aucun", "aucune", "ni", "jamais", "nul", "nulle"},
+    "es": {"no", "ni", "nunca", "ningún", "ninguno", "ninguna", "jamás"},
+    "pt": {"não", "nem", "nunca", "nenhum", "nenhuma", "jamais"},
+    "ru": {"не", "ни", "нет"},
+    "ar": {"لا", "ليس", "لم", "لن", "ولا", "فلا"},
+}
+
+_AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_AR_TRANS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": "",
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+})
+# Proclitics stripped for prefix matching: conjunctions, prepositions, the article.
+_AR_PREFIXES = ("وبال", "وكال", "فبال", "وال", "بال", "كال", "فال", "لل", "ال")
+
+
+def normalize_ar(word: str) -> str:
+    word = _AR_DIACRITICS.sub("", word).translate(_AR_TRANS)
+    return word
+
+
+def strip_ar_clitics(word: str) -> str:
+    for p in _AR_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    if word[:1] in ("و", "ف") and len(word) > 3:
+        return strip_ar_clitics(word[1:])
+    return word
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    norm: str  # lower-case surface (Arabic: normalised, clitics stripped)
+    lemma: str  # lookup lemma (Arabic: Snowball stem)
+    is_punct: bool
+
+
+class Analyzer:
+    """Tokenises and lemmatises one language; built once per language and reused."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.nlp = spacy.blank(lang if lang in SPACY_LANGS or lang == "ar" else "xx")
+        self._table = None
+        if lang in SPACY_LANGS:
+            from spacy.lookups import load_lookups
+
+            try:
+                self._table = load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
+            except (ValueError, KeyError):
+                self._table = None
+        self._stemmer = snowballstemmer.stemmer("arabic") if lang == "ar" else None
+        self.negators = NEGATORS.get(lang, NEGATORS["en"])
+
+    @lru_cache(maxsize=200_000)
+    def keys(self, text: str) -> tuple[str, str]:
+        """(norm, lemma) for one token's text."""
+        low = unicodedata.normalize("NFC", text).lower()
+        if self.lang == "ar":
+            n = normalize_ar(low)
+            stem = self._stemmer.stemWord(n) if self._stemmer else n
+            return strip_ar_clitics(n), stem
+        low = low.replace("’", "'")
+        lemma = self._table.get(low, low) if self._table is not None else low
+        if isinstance(lemma, list):  # some tables map a form to several lemmas
+            lemma = lemma[0] if lemma else low
+        return low, lemma
+
+    def tokens(self, text: str) -> list[Token]:
+        out = []
+        for t in self.nlp.make_doc(text):
+            if t.is_space:
+                continue
+            norm, lemma = self.keys(t.text)
+            out.append(Token(t.idx, t.idx + len(t.text), norm, lemma, t.is_punct))
+        return out
+
+
+@lru_cache(maxsize=8)
+def analyzer(lang: str) -> Analyzer:
+    return Analyzer(lang)
