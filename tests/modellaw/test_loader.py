@@ -11,7 +11,7 @@ MINI = Path(__file__).parents[1] / "fixtures" / "models" / "mini.xml"
 def test_mini_model_loads():
     m = load_model(MINI)
     assert m.id == "mini"
-    assert [p.id for p in m.provisions] == ["non-punishment", "compensation"]
+    assert [p.id for p in m.provisions] == ["non-punishment", "compensation", "exploitation"]
     p = m.find("10")
     assert p is not None and p.title == "Non-liability of victims"
     assert m.find("Art. 10") is p and m.find("victim.compensation").id == "compensation"
