@@ -29,12 +29,13 @@ from analysis.types import Assessment, ElementResult, Evidence, Verdict
 from modellaw.model import Element, Model, Provision
 from statutes.model import Statute
 
-WINDOW = 40  # tokens within which the parts of a `~` cue must co-occur
+WINDOW = 60  # tokens within which the parts of a `~` cue must co-occur (same sentence too)
 NEG_LOOKBACK = 4  # tokens before a match searched for a negator
 FUZZY_MIN_LEN = 7  # words shorter than this are matched exactly (fuzzy on short words misfires)
 FUZZY_CUTOFF = 90.0
 QUOTE_MAX = 280
 _CLAUSE_BREAK = {";", ".", ":", "—", "–", "؛"}
+_SENTENCE_END = {".", "?", "!", "。"}
 _SECTION_KINDS = ("section", "article")
 
 
@@ -98,6 +99,7 @@ class StatuteIndex:
         self._word_cache: dict[Word, dict[int, float]] = {}
         self.unit_of = self._deepest_units()
         self.scope_of = self._scopes()
+        self.sentence_of = self._sentences()
 
     # -- structure -------------------------------------------------------
     def _tok_range(self, start: int, end: int) -> tuple[int, int]:
@@ -125,6 +127,22 @@ class StatuteIndex:
                 a, b = self._tok_range(u.start, u.end)
                 for i in range(a, b):
                     out[i] = ui
+        return out
+
+    def _sentences(self) -> list[int]:
+        """Sentence number per token: a full stop ends a sentence, so does a new scope.
+
+        A list ("A person who— (a) recruits; (b) transports; commits an offence.") is one
+        sentence, as the law reads it; a new subsection ends with its own full stop.
+        """
+        out, n, prev_scope = [], 0, None
+        for i, t in enumerate(self.tokens):
+            if self.scope_of[i] != prev_scope:
+                n += 1
+                prev_scope = self.scope_of[i]
+            out.append(n)
+            if t.norm in _SENTENCE_END:
+                n += 1
         return out
 
     # -- lookup ----------------------------------------------------------
@@ -198,7 +216,7 @@ class StatuteIndex:
                     for h in oh[k0:]:
                         if h[0] > b + WINDOW:
                             break
-                        if self.scope_of[h[0]] == self.scope_of[a]:
+                        if self.sentence_of[h[0]] == self.sentence_of[a]:
                             best = h if best is None or abs(h[0] - a) < abs(best[0] - a) else best
                     if best is None:
                         ok = False
