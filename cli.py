@@ -260,7 +260,10 @@ def compare(
     else:
         from reports import render
 
-        data = render(a, fmt.value, report_lang)
+        try:
+            data = render(a, fmt.value, report_lang)
+        except ValueError as exc:
+            fail(str(exc), EXIT_USAGE)
         if out:
             try:
                 out.parent.mkdir(parents=True, exist_ok=True)

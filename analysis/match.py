@@ -43,6 +43,7 @@ _SECTION_KINDS = ("section", "article")
 class Word:
     norm: str
     lemma: str
+    alt: str
     prefix: bool
 
 
@@ -74,7 +75,7 @@ def compile_cue(text: str, weight: float, an: Analyzer) -> CompiledCue:
             for t in an.tokens(tok):
                 if t.is_punct and not t.norm.isalnum():
                     continue
-                words.append(Word(t.norm, t.lemma, prefix))
+                words.append(Word(t.norm, t.lemma, t.alt, prefix))
                 negative = negative or t.norm in an.negators
         if words:
             parts.append(tuple(words))
@@ -91,9 +92,8 @@ class StatuteIndex:
         self.starts = [t.start for t in self.tokens]
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(self.tokens):
-            self.by_key[t.norm].append(i)
-            if t.lemma != t.norm:
-                self.by_key[t.lemma].append(i)
+            for k in {t.norm, t.lemma, t.alt}:
+                self.by_key[k].append(i)
         self.vocab = list(self.by_key)
         self._vocab_long = [k for k in self.vocab if len(k) >= FUZZY_MIN_LEN]
         self._word_cache: dict[Word, dict[int, float]] = {}
@@ -152,21 +152,23 @@ class StatuteIndex:
             return self._word_cache[w]
         pos: dict[int, float] = {}
         if w.prefix:
-            stem = w.norm
+            stems = tuple({w.norm, w.alt})
             for k in self.vocab:
-                if k.startswith(stem):
+                if k.startswith(stems):
                     for i in self.by_key[k]:
                         pos[i] = 1.0
         else:
-            for k in {w.norm, w.lemma}:
+            for k in {w.norm, w.lemma, w.alt}:
                 for i in self.by_key.get(k, ()):
                     pos[i] = 1.0
             if len(w.norm) >= FUZZY_MIN_LEN and self._vocab_long:
-                # Spelling variants: labour/labor, organisation/organization, OCR slips.
+                # Spelling variants: labour/labor, organisation/organization, OCR slips. The
+                # first three letters must agree, or "formation" would match "information".
                 for k, score, _ in process.extract(w.norm, self._vocab_long, scorer=fuzz.ratio,
                                                    score_cutoff=FUZZY_CUTOFF, limit=None):
-                    for i in self.by_key[k]:
-                        pos.setdefault(i, score / 100.0)
+                    if k[:3] == w.norm[:3]:
+                        for i in self.by_key[k]:
+                            pos.setdefault(i, score / 100.0)
         self._word_cache[w] = pos
         return pos
 
@@ -355,7 +357,7 @@ def _definition_expansions(idx: StatuteIndex) -> list[tuple[int, int, frozenset[
         a, b = idx._tok_range(d.start, d.end)
         if b <= a:
             continue
-        term_words = tuple(Word(t.norm, t.lemma, False) for t in idx.an.tokens(d.term) if not t.is_punct)
+        term_words = tuple(Word(t.norm, t.lemma, t.alt, False) for t in idx.an.tokens(d.term) if not t.is_punct)
         if not term_words:
             continue
         def_scope = idx.scope_of[a]

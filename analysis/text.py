@@ -44,20 +44,24 @@ def normalize_ar(word: str) -> str:
 
 
 def strip_ar_clitics(word: str) -> str:
+    """Strip the article and the prepositions/conjunctions fused with it (وال، بال، لل...)."""
     for p in _AR_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
             return word[len(p):]
-    if word[:1] in ("و", "ف") and len(word) > 3:
-        return strip_ar_clitics(word[1:])
     return word
+
+
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 @dataclass(frozen=True)
 class Token:
     start: int
     end: int
-    norm: str  # lower-case surface (Arabic: normalised, clitics stripped)
+    norm: str  # lower-case surface (Arabic: normalised, article clitics stripped)
     lemma: str  # lookup lemma (Arabic: Snowball stem)
+    alt: str  # a second spelling: unaccented (fr/es/pt), without a leading و/ف (ar)
     is_punct: bool
 
 
@@ -79,26 +83,31 @@ class Analyzer:
         self.negators = NEGATORS.get(lang, NEGATORS["en"])
 
     @lru_cache(maxsize=200_000)
-    def keys(self, text: str) -> tuple[str, str]:
-        """(norm, lemma) for one token's text."""
+    def keys(self, text: str) -> tuple[str, str, str]:
+        """(norm, lemma, alt) for one token's text."""
         low = unicodedata.normalize("NFC", text).lower()
         if self.lang == "ar":
             n = normalize_ar(low)
             stem = self._stemmer.stemWord(n) if self._stemmer else n
-            return strip_ar_clitics(n), stem
+            norm = strip_ar_clitics(n)
+            # و/ف may be a conjunction or the word's first letter: keep both readings.
+            alt = strip_ar_clitics(norm[1:]) if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+            return norm, stem, alt
         low = low.replace("’", "'")
         lemma = self._table.get(low, low) if self._table is not None else low
         if isinstance(lemma, list):  # some tables map a form to several lemmas
             lemma = lemma[0] if lemma else low
-        return low, lemma
+        # Drafts typed without accents ("victimas") still match "víctima".
+        alt = strip_accents(low) if self.lang in ("fr", "es", "pt") else low
+        return low, lemma, alt
 
     def tokens(self, text: str) -> list[Token]:
         out = []
         for t in self.nlp.make_doc(text):
             if t.is_space:
                 continue
-            norm, lemma = self.keys(t.text)
-            out.append(Token(t.idx, t.idx + len(t.text), norm, lemma, t.is_punct))
+            norm, lemma, alt = self.keys(t.text)
+            out.append(Token(t.idx, t.idx + len(t.text), norm, lemma, alt, t.is_punct))
         return out
 
 

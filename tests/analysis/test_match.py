@@ -91,3 +91,19 @@ def test_key_verdict_is_the_weakest_provision(mini_model):
     keys = assess(st, mini_model).key_verdicts()
     assert keys == {"victim.non-punishment": "missing", "victim.compensation": "covered",
                     "offence.exploitation-forms": "missing"}
+
+
+def test_unaccented_draft_matches_accented_cue(mini_model):
+    st = make_statute([("Art. 12", "La victime a droit a la reparation integrale de son prejudice.")], lang="fr")
+    v = next(v for v in assess(st, mini_model).verdicts if v.provision.id == "compensation")
+    assert v.verdict == "covered"
+
+
+def test_fuzzy_matching_does_not_confuse_different_words():
+    from analysis.match import StatuteIndex, compile_cue
+    from analysis.text import analyzer
+
+    an = analyzer("en")
+    idx = StatuteIndex(make_statute([("s. 1", "Information shall be given. The organization of a person.")]), an)
+    assert not idx.cue_hits(0, compile_cue("formation", 1.0, an))
+    assert idx.cue_hits(0, compile_cue("organisation", 1.0, an))  # spelling variant

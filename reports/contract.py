@@ -1,0 +1,101 @@
+"""The stable JSON contract of an assessment: schema `modellaw.assessment/1` (docs/json-contract.md).
+
+Additive changes (a new field) keep the schema id; removing or retyping a field needs
+`modellaw.assessment/2`. Provisions are listed in the model's order.
+"""
+from __future__ import annotations
+
+from analysis.types import VERDICTS, Assessment, Evidence, Verdict
+
+SCHEMA = "modellaw.assessment/1"
+TOOL_NAME = "modellaw"
+STATUS_ORDER = ("mandatory", "optional", "general")
+
+
+def _opt(value: str | None) -> str | None:
+    """Metadata the statute did not state is null, never an empty string."""
+    text = "" if value is None else str(value).strip()
+    return text or None
+
+
+def evidence_dict(e: Evidence) -> dict:
+    return {
+        "unit": e.unit,
+        "unit_id": e.unit_id,
+        "text": e.text,
+        "score": round(float(e.score), 3),
+        "start": e.start,
+        "end": e.end,
+    }
+
+
+def chapter_order(a: Assessment) -> dict[str, int]:
+    order = {cid: i for i, (cid, _) in enumerate(a.model.chapters)}
+    for v in a.verdicts:  # chapters a provision names but the model does not list: after the rest
+        order.setdefault(v.provision.chapter, len(order))
+    return order
+
+
+def by_chapter(a: Assessment) -> dict[str, dict]:
+    order = chapter_order(a)
+    out: dict[str, dict] = {}
+    for v in sorted(a.verdicts, key=lambda v: order[v.provision.chapter]):
+        ch = v.provision.chapter
+        row = out.setdefault(ch, {"title": v.provision.chapter_title or a.model.chapter_title(ch),
+                                  "total": 0, **{k: 0 for k in VERDICTS}})
+        row[v.verdict] += 1
+        row["total"] += 1
+    return out
+
+
+def provision_dict(v: Verdict) -> dict:
+    p = v.provision
+    return {
+        "id": p.id,
+        "article": p.article,
+        "keys": list(p.keys),
+        "title": p.title,
+        "chapter": p.chapter,
+        "chapter_title": p.chapter_title,
+        "status": p.status,
+        "summary": p.summary,
+        "verdict": v.verdict,
+        "confidence": round(float(v.confidence), 3),
+        "elements": [
+            {"id": e.id, "label": e.label, "essential": e.essential, "found": e.found} for e in v.elements
+        ],
+        "evidence": [evidence_dict(e) for e in v.evidence],
+        "missing_elements": [e.label for e in v.missing_elements],
+        "notes": list(v.notes),
+    }
+
+
+def assessment_to_dict(a: Assessment) -> dict:
+    """The assessment as plain JSON-ready data, schema `modellaw.assessment/1`."""
+    st = a.statute
+    mandatory = a.counts("mandatory")
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": TOOL_NAME, "version": a.tool_version},
+        "created": a.created,
+        "model": {"id": a.model.id, "version": a.model.version, "title": a.model.title},
+        "statute": {
+            "title": _opt(st.title),
+            "country": _opt(st.country),
+            "year": _opt(st.year),
+            "language": a.language,
+            "path": _opt(st.path),
+            "format": _opt(st.format),
+            "units": a.unit_count,
+            "sha256": _opt(a.statute_sha256),
+        },
+        "summary": {
+            "total": len(a.verdicts),
+            **a.counts(),
+            "mandatory": mandatory,
+            "mandatory_gaps": [v.provision.id for v in a.mandatory_gaps()],
+            "by_chapter": by_chapter(a),
+        },
+        "keys": a.key_verdicts(),
+        "provisions": [provision_dict(v) for v in a.verdicts],
+    }
