@@ -53,6 +53,7 @@ class CompiledCue:
     weight: float
     parts: tuple[tuple[Word, ...], ...]
     negative: bool  # the cue itself contains a negator
+    defined: bool = False  # "=child": the statute defines a term containing these words
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class Hit:
 def compile_cue(text: str, weight: float, an: Analyzer) -> CompiledCue:
     parts = []
     negative = False
-    for raw in text.split("~"):
+    defined = text.startswith("=")
+    for raw in text.lstrip("=").split("~"):
         words = []
         for tok in re.findall(r"\S+", raw.strip()):
             prefix = tok.endswith("*") and len(tok) > 1
@@ -79,7 +81,7 @@ def compile_cue(text: str, weight: float, an: Analyzer) -> CompiledCue:
                 negative = negative or t.norm in an.negators
         if words:
             parts.append(tuple(words))
-    return CompiledCue(text, weight, tuple(parts), negative)
+    return CompiledCue(text, weight, tuple(parts), negative, defined and len(parts) == 1)
 
 
 class StatuteIndex:
@@ -199,7 +201,30 @@ class StatuteIndex:
                 return True
         return False
 
+    def defined_term_hits(self, idx: int, cue: CompiledCue) -> list[Hit]:
+        """Definitions whose defined term contains the cue's words ("=child" finds "child")."""
+        hits = []
+        for d in self.statute.definitions:
+            a, b = self._tok_range(d.start, d.end)
+            ta, tb = self._tok_range(*self._term_span(d))
+            for first, last, q in self.phrase_hits(cue.parts[0]):
+                if ta <= first and last < tb:
+                    hits.append(Hit(idx, first, max(last, b - 1), q))
+                    break
+        return hits
+
+    def _term_span(self, d) -> tuple[int, int]:
+        """Where the defined term is written: at or just before the definition's words."""
+        text = self.statute.text
+        lo = max(0, d.start - len(d.term) - 40)
+        k = text.find(d.term, lo, d.end)
+        if k < 0:
+            k = text.lower().find(d.term.lower(), lo, d.end)
+        return (k, k + len(d.term)) if k >= 0 else (d.start, d.start)
+
     def cue_hits(self, idx: int, cue: CompiledCue) -> list[Hit]:
+        if cue.defined:
+            return self.defined_term_hits(idx, cue)
         part_hits = [self.phrase_hits(p) for p in cue.parts]
         if any(not h for h in part_hits):
             return []
@@ -324,7 +349,8 @@ class Matcher:
         elements = [r for r, _ in results]
         essential = [(r, s) for r, s in results if r.essential] or results
         n_found = sum(1 for r, _ in essential if r.found)
-        any_found = any(r.found for r in elements)
+        # Partial means some *essential* element is there; an optional extra alone is not the protection.
+        any_found = n_found > 0
         notes = []
         if n_found == len(essential):
             verdict = "covered"

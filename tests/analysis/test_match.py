@@ -107,3 +107,24 @@ def test_fuzzy_matching_does_not_confuse_different_words():
     idx = StatuteIndex(make_statute([("s. 1", "Information shall be given. The organization of a person.")]), an)
     assert not idx.cue_hits(0, compile_cue("formation", 1.0, an))
     assert idx.cue_hits(0, compile_cue("organisation", 1.0, an))  # spelling variant
+
+
+def test_defined_term_cue_uses_the_statutes_definitions():
+    from analysis.match import StatuteIndex, compile_cue
+    from analysis.text import analyzer
+
+    an = analyzer("en")
+    text = '"child" has the meaning assigned to it in the Children Act;'
+    st = make_statute([("s. 2", text)], definitions=[("child", 0, text)])
+    idx = StatuteIndex(st, an)
+    assert idx.cue_hits(0, compile_cue("=child", 1.0, an))
+    assert not idx.cue_hits(0, compile_cue("=victim", 1.0, an))
+    # a statute that only uses the word, without defining it, does not define it
+    idx2 = StatuteIndex(make_statute([("s. 3", "Any child who is trafficked shall be assisted.")]), an)
+    assert not idx2.cue_hits(0, compile_cue("=child", 1.0, an))
+
+
+def test_an_optional_extra_alone_is_not_partial(mini_model):
+    st = make_statute([("s. 30", "There is established a fund for victims of trafficking.")])
+    v = next(v for v in assess(st, mini_model).verdicts if v.provision.id == "compensation")
+    assert v.verdict == "missing"
