@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+SAMPLE := data/samples/ke-counter-trafficking-2010-excerpt.txt
+
 demo: setup
-	$(BIN)/modellaw provisions list --status mandatory
+	$(BIN)/modellaw compare $(SAMPLE)
+	$(BIN)/modellaw compare $(SAMPLE) --format html -o out/sample-report.html
+	@echo "HTML report: out/sample-report.html"
 
 # The report tests render HTML in a headless Chromium and read PDFs back with pdftotext:
 # install the Debian packages when they are absent (CI runs as root); if that cannot be
@@ -32,7 +36,9 @@ test: setup
 	$(BIN)/python -m pytest
 
 bench: setup
+	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_compare.py --synthetic
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis out
