@@ -166,6 +166,9 @@ class HistoryStore:
             self.db.execute("PRAGMA busy_timeout = 30000")
             try:
                 self.db.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL: a commit survives a crash or kill of the process (what resuming needs);
+                # only a power cut may lose the last few, which a rerun then simply redoes.
+                self.db.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.OperationalError:  # e.g. a file system without shared memory
                 pass
             self.db.executescript(_DDL)

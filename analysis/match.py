@@ -54,6 +54,7 @@ class CompiledCue:
     parts: tuple[tuple[Word, ...], ...]
     negative: bool  # the cue itself contains a negator
     defined: bool = False  # "=child": the statute defines a term containing these words
+    negated_parts: tuple[bool, ...] = ()  # parts that must stand under a negator ("not ~ deport*")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,19 @@ def compile_cue(text: str, weight: float, an: Analyzer) -> CompiledCue:
                 negative = negative or t.norm in an.negators
         if words:
             parts.append(tuple(words))
-    return CompiledCue(text, weight, tuple(parts), negative, defined and len(parts) == 1)
+    # A part that is only a negator ("victim ~ not ~ liable") negates its neighbour: the next
+    # part (or the previous one, at the end) must itself be negated in its clause, so that
+    # "a person who is not a citizen ... shall be deported" does not read as "not deported".
+    negated = [False] * len(parts)
+    kept = []
+    for k, part in enumerate(parts):
+        if len(part) == 1 and part[0].norm in an.negators and len(parts) > 1:
+            target = len(kept) if k + 1 < len(parts) else len(kept) - 1
+            negated[target] = True
+            continue
+        kept.append(part)
+    negated = negated[: len(kept)]
+    return CompiledCue(text, weight, tuple(kept), negative, defined and len(kept) == 1, tuple(negated))
 
 
 class StatuteIndex:
@@ -226,6 +239,9 @@ class StatuteIndex:
         if cue.defined:
             return self.defined_term_hits(idx, cue)
         part_hits = [self.phrase_hits(p) for p in cue.parts]
+        for k, must in enumerate(cue.negated_parts):
+            if must:
+                part_hits[k] = [h for h in part_hits[k] if self.negated(h[0])]
         if any(not h for h in part_hits):
             return []
         if len(part_hits) == 1:

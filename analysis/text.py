@@ -85,7 +85,7 @@ class Analyzer:
     @lru_cache(maxsize=200_000)
     def keys(self, text: str) -> tuple[str, str, str]:
         """(norm, lemma, alt) for one token's text."""
-        low = unicodedata.normalize("NFC", text).lower()
+        low = unicodedata.normalize("NFKC", text).lower()  # NFKC: PDF presentation forms, ligatures
         if self.lang == "ar":
             n = normalize_ar(low)
             stem = self._stemmer.stemWord(n) if self._stemmer else n

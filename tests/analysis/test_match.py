@@ -128,3 +128,15 @@ def test_an_optional_extra_alone_is_not_partial(mini_model):
     st = make_statute([("s. 30", "There is established a fund for victims of trafficking.")])
     v = next(v for v in assess(st, mini_model).verdicts if v.provision.id == "compensation")
     assert v.verdict == "missing"
+
+
+def test_a_negator_part_binds_to_its_neighbour():
+    from analysis.match import StatuteIndex, compile_cue
+    from analysis.text import analyzer
+
+    an = analyzer("en")
+    cue = compile_cue("victim ~ not ~ deport*", 1.0, an)
+    yes = make_statute([("s. 1", "A victim of trafficking shall not be deported while proceedings are pending.")])
+    no = make_statute([("s. 1", "A victim who is not a citizen shall be deported after the trial.")])
+    assert StatuteIndex(yes, an).cue_hits(0, cue)
+    assert not StatuteIndex(no, an).cue_hits(0, cue)
