@@ -103,7 +103,7 @@ class StatuteIndex:
     def __init__(self, statute: Statute, an: Analyzer):
         self.statute = statute
         self.an = an
-        self.tokens: list[Token] = an.tokens(statute.text)
+        self.tokens: list[Token] = _with_cross_references(statute, an, an.tokens(statute.text))
         self.starts = [t.start for t in self.tokens]
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(self.tokens):
@@ -390,6 +390,58 @@ class Matcher:
                     seen.add((ev.unit_id, ev.start))
                     evidence.append(ev)
         return Verdict(p, verdict, round(confidence, 3), elements, evidence, notes)
+
+
+# Cross-references by language: "an offence under section 3", "l'article 225-4-1",
+# "el artículo 177 bis", "art. 149-A", "статьей 127.1", "المادة 2". Only the number is captured.
+_XREF = {
+    "en": r"\b(?:section|sections|s\.)\s+(\d+[A-Z]?)\b",
+    "fr": r"\barticles?\s+(\d+(?:-\d+)*)",
+    "es": r"\bart[íi]culos?\s+(\d+(?:\s+(?:bis|ter|quater))?)",
+    "pt": r"\b(?:artigos?|arts?\.)\s+(\d+(?:-[A-Z])?)",
+    "ru": r"\bстат(?:ья|ьи|ье|ью|ьей|ей)\s+(\d+(?:\.\d+)?)",
+    "ar": r"(?:ال)?مادت?[هةين]*\s*\(?\s*([0-9\u0660-\u0669]+)",
+}
+_XREF_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _XREF.items()}
+
+
+def _with_cross_references(statute: Statute, an: Analyzer, tokens: list[Token]) -> list[Token]:
+    """Read "an offence under section 3" as also saying what section 3 is about.
+
+    The heading of the referenced section or article is added as extra tokens at the
+    reference's position, so a clause like "attempts to commit an offence under
+    section 3" (section 3: "Trafficking in persons") matches "attempt ~ trafficking";
+    evidence still quotes the statute's own words, since the extra tokens carry the
+    reference's offsets.
+    """
+    pattern = _XREF_RE.get(statute.language)
+    if pattern is None:
+        return tokens
+    by_num: dict[str, str] = {}
+    for u in statute.units:
+        if u.kind in _SECTION_KINDS and u.heading:
+            num = u.num.translate(_DIGITS).strip("().:º°- ").lower()
+            by_num.setdefault(num, u.heading)
+    if not by_num:
+        return tokens
+    keyed = [((t.start, 0, i), t) for i, t in enumerate(tokens)]
+    n_extra = 0
+    for m in pattern.finditer(statute.text):
+        heading = by_num.get(m.group(1).translate(_DIGITS).lower())
+        if not heading:
+            continue
+        # placed just after the reference's last character, keeping token starts in order
+        at = m.end() - 1
+        for j, t in enumerate(an.tokens(heading)):
+            keyed.append(((at, 1, j), Token(at, m.end(), t.norm, t.lemma, t.alt, t.is_punct)))
+            n_extra += 1
+    if not n_extra:
+        return tokens
+    keyed.sort(key=lambda kt: kt[0])
+    return [t for _, t in keyed]
+
+
+_DIGITS = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)})
 
 
 def _definition_expansions(idx: StatuteIndex) -> list[tuple[int, int, frozenset[int]]]:

@@ -140,3 +140,19 @@ def test_a_negator_part_binds_to_its_neighbour():
     no = make_statute([("s. 1", "A victim who is not a citizen shall be deported after the trial.")])
     assert StatuteIndex(yes, an).cue_hits(0, cue)
     assert not StatuteIndex(no, an).cue_hits(0, cue)
+
+
+def test_cross_reference_reads_the_referenced_heading():
+    from analysis.match import StatuteIndex, compile_cue
+    from analysis.text import analyzer
+    from statutes import parse_text
+
+    an = analyzer("en")
+    text = ("3. Trafficking in persons\n(1) A person who recruits another for exploitation commits an offence.\n\n"
+            "4. Attempts\nA person who attempts to commit an offence under section 3 commits an offence.\n")
+    st = parse_text(text, "en")
+    idx = StatuteIndex(st, an)
+    hits = idx.cue_hits(0, compile_cue("attempt* ~ traffick*", 1.0, an))
+    assert hits
+    ev = idx.evidence(hits[0], compile_cue("attempt* ~ traffick*", 1.0, an))
+    assert ev.unit == "s. 4" and "under section 3" in ev.text
