@@ -335,6 +335,111 @@ def evaluate(
         typer.echo(f"  {c:<8} precision {p:.3f} recall {r:.3f}")
 
 
+@app.command()
+def batch(
+    source: Path = typer.Argument(..., metavar="DIR_OR_MANIFEST",
+                                  help="A folder of statutes (.txt .md .docx .pdf .html .htm .xml), or a manifest CSV "
+                                       "with columns country,title,year,language,path (paths relative to it)."),
+    out: Path = typer.Option(..., "-o", "--output", metavar="OUTDIR", help="Output folder."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the model once)."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
+    force: bool = typer.Option(False, "--force", help="Reassess every statute, even unchanged ones."),
+    db: Optional[Path] = typer.Option(None, "--db", help="History database (default OUTDIR/assessments.sqlite)."),
+) -> None:
+    """Assess every statute of a folder or manifest: reports, matrix, summary and an index page in OUTDIR.
+
+    Writes OUTDIR/reports/NAME.html and .json per statute, matrix.csv, matrix.xlsx, summary.csv,
+    failures.csv and index.html, and records every assessment in the history database. A rerun skips
+    statutes that did not change (same file, model and tool version) unless --force; after Ctrl-C, rerun
+    the same command to do the rest. Statutes that cannot be read are listed in failures.csv and the
+    others carry on: the exit code is 0 even when some failed (the count is printed).
+    """
+    from analysis.history import HistoryError
+    from reports.batch import BatchError, run_batch
+    from reports.i18n import normalize_lang
+
+    try:
+        normalize_lang(report_lang)
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    m = _model(model)
+    try:
+        res = run_batch(source, out, jobs=jobs, model=m.path, report_lang=report_lang, force=force, db=db)
+    except KeyboardInterrupt:
+        typer.echo(f"modellaw: interrupted; finished statutes are recorded in {db or out / 'assessments.sqlite'}: "
+                   "run the same command again to assess the rest", err=True)
+        raise typer.Exit(130)
+    except (BatchError, HistoryError, ModelError) as exc:
+        fail(str(exc))
+    typer.echo(f"{res.total} statute{'s' if res.total != 1 else ''}: {res.ok} ok, {res.failed} failed; "
+               f"{res.assessed} assessed now, {res.skipped} unchanged and skipped")
+    if res.failed:
+        typer.echo(f"{res.failed} failed: see {out / 'failures.csv'}")
+    typer.echo(f"wrote {res.index}")
+
+
+class HistoryFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def history(
+    country: str = typer.Argument(..., help="Country as recorded (case-insensitive), or the statute's file name."),
+    db: Optional[Path] = typer.Option(None, "--db",
+                                      help="History database, or a batch's OUTDIR (default ./assessments.sqlite)."),
+    fmt: HistoryFormat = typer.Option(HistoryFormat.table, "--format", help="table or json."),
+    all_rows: bool = typer.Option(False, "--all", help="The full timeline, not only the verdicts that changed."),
+    title: Optional[str] = typer.Option(None, help="Only assessments of the statute with this title."),
+) -> None:
+    """How each provision's verdict changed over the recorded assessments of a country."""
+    from analysis.history import HistoryError, HistoryStore, render_timeline
+
+    path = db or Path("assessments.sqlite")
+    if path.is_dir():
+        path = path / "assessments.sqlite"
+    if not path.is_file():
+        fail(f"{path}: no history database (give --db PATH, e.g. a batch's OUTDIR/assessments.sqlite)")
+    try:
+        with HistoryStore(path) as store:
+            tl = store.timeline(country, title=title, all_rows=all_rows)
+            known = store.countries()
+    except HistoryError as exc:
+        fail(str(exc))
+    if not tl["assessments"]:
+        fail(f"{country}: no recorded assessment in {path} (countries: {', '.join(known) or 'none'})")
+    typer.echo(render_timeline(tl, fmt.value))
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The earlier version (act, draft)."),
+    new: Path = typer.Argument(..., help="The later version (amendment, revision)."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
+    fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, json or md."),
+) -> None:
+    """Two versions of a law: which gaps closed, which opened, and where the evidence changed."""
+    from analysis import assess
+    from analysis.diff import diff as diff_assessments
+    from analysis.diff import render_changes
+
+    m = _model(model)
+    a_old, a_new = assess(_read(old, lang), m), assess(_read(new, lang), m)
+    header = {"model": f"{m.id} {m.version}"}
+    for side, a in (("old", a_old), ("new", a_new)):
+        header[f"{side} title"] = a.statute.title or ""
+    typer.echo(render_changes(diff_assessments(a_old, a_new), fmt.value, old_name=str(old), new_name=str(new),
+                              header=header).rstrip("\n"))
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 
