@@ -1,18 +1,13 @@
 """The 2009 Model Law after Article 17: victims, immigration and return, coordination, prevention, cooperation.
 
-These provisions are written in data/models/tip-2009-part2.fragment and merged by hand into
-data/models/unodc-tip-2009.xml. The checks on the merged model skip (reason "fragment not merged yet")
-while the installed model carries none of these protection keys; once any of them is carried, all must hold.
+These provisions were written as a separate fragment and merged into data/models/unodc-tip-2009.xml;
+the checks below hold on the installed model.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from lxml import etree
-
-from modellaw import ModelError, load_model, resolve_model
-from modellaw.model import LANGS, NS
+from modellaw import resolve_model
+from modellaw.model import LANGS
 
 PART2_KEYS = (
     "victim.privacy",
@@ -35,20 +30,9 @@ PART2_KEYS = (
     "cooperation.information-exchange",
     "border.documents",
 )
-FRAGMENT = Path(__file__).resolve().parents[2] / "data" / "models" / "tip-2009-part2.fragment"
-NOT_MERGED = "fragment not merged yet"
-
-
 @pytest.fixture(scope="module")
 def model():
-    try:
-        m = resolve_model("tip-2009")
-    except ModelError:
-        pytest.skip(NOT_MERGED)
-    carried = {k for p in m.provisions for k in p.keys}
-    if not carried & set(PART2_KEYS):
-        pytest.skip(NOT_MERGED)
-    return m
+    return resolve_model("tip-2009")
 
 
 @pytest.fixture(scope="module")
@@ -93,26 +77,3 @@ def test_status_follows_the_protection_key(model, part2):
     for p in part2:
         for k in set(p.keys) & set(PART2_KEYS):
             assert p.status == status[k], f"{p.id} is {p.status} but key {k} is {status[k]}"
-
-
-def test_fragment_is_a_valid_set_of_provisions(tmp_path):
-    """The fragment alone, wrapped in a minimal header declaring what it references, passes the schema."""
-    if not FRAGMENT.exists():
-        pytest.skip("fragment already merged and removed")
-    root = etree.parse(str(FRAGMENT), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-    q = f"{{{NS}}}"
-    assert root.tag == q + "provisions"
-    provisions = root.findall(q + "provision")
-    chapters = sorted({p.get("chapter") for p in provisions})
-    keys = sorted({k.get("ref") for p in provisions for k in p.findall(q + "key")})
-    assert set(PART2_KEYS) <= set(keys)
-    header = "".join(f'<chapter id="{c}" title="{c}"/>' for c in chapters)
-    header += "".join(f'<key id="{k}" status="optional">{k}</key>' for k in keys)
-    body = "".join(etree.tostring(p, encoding="unicode") for p in provisions)
-    doc = (f'<model xmlns="{NS}" id="part2" version="2009"><title>t</title><publisher>p</publisher>'
-           f"<citation>c</citation>{header}{body}</model>")
-    path = tmp_path / "part2.xml"
-    path.write_text(doc, encoding="utf-8")
-    m = load_model(path)
-    assert len(m.provisions) == len(provisions)
-    assert {k for p in m.provisions for k in p.keys} >= set(PART2_KEYS)
