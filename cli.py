@@ -288,7 +288,7 @@ def evaluate(
 ) -> None:
     """Compare verdicts with expert gold labels: accuracy, per-class P/R, gap-detection P/R/F1."""
     from analysis import assess
-    from analysis.evaluate import Scores, read_gold, score
+    from analysis.evaluate import Scores, evidence_agreement, read_gold_rows, score
     from statutes import StatuteError, read_statute
 
     m = _model(model)
@@ -303,11 +303,13 @@ def evaluate(
             continue
         try:
             st = read_statute(matches[0])
-            labels = read_gold(g)
+            rows_ = read_gold_rows(g)
         except (StatuteError, ValueError) as exc:
             typer.echo(f"modellaw: error: {exc}", err=True)
             continue
-        s = score(labels, assess(st, m).key_verdicts())
+        a = assess(st, m)
+        s = score({k: v for k, (v, _) in rows_.items()}, a.key_verdicts())
+        s.evidence_agree, s.evidence_total = evidence_agreement(rows_, a.key_evidence())
         overall.merge(s)
         by_lang.setdefault(st.language, Scores()).merge(s)
         rows.append((g.stem, st.language, s))
@@ -332,6 +334,8 @@ def evaluate(
     for c in ("covered", "partial", "missing"):
         p, r = overall.precision_recall(c)
         typer.echo(f"  {c:<8} precision {p:.3f} recall {r:.3f}")
+    typer.echo(f"  evidence: for {overall.evidence_agree} of {overall.evidence_total} keys found by both, "
+               "the tool cites a unit the expert cited")
 
 
 @app.command()

@@ -8,6 +8,7 @@ A *gap* is `partial` or `missing`: the thing a drafter must act on.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ class Scores:
     correct: int = 0
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)  # (gold, predicted) -> count
     disagreements: list[tuple[str, str, str]] = field(default_factory=list)  # key, gold, predicted
+    evidence_agree: int = 0  # keys found by both where our evidence cites a unit the expert cited
+    evidence_total: int = 0
 
     def add(self, key: str, gold: str, pred: str) -> None:
         self.n += 1
@@ -35,6 +38,8 @@ class Scores:
         self.correct += other.correct
         for k, v in other.confusion.items():
             self.confusion[k] = self.confusion.get(k, 0) + v
+        self.evidence_agree += other.evidence_agree
+        self.evidence_total += other.evidence_total
 
     @property
     def accuracy(self) -> float:
@@ -65,11 +70,17 @@ class Scores:
             "per_class": {c: dict(zip(("precision", "recall"), map(lambda x: round(x, 3), self.precision_recall(c))))
                           for c in VERDICTS},
             "gap": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)},
+            "evidence": {"agree": self.evidence_agree, "total": self.evidence_total},
         }
 
 
 def read_gold(path: str | Path) -> dict[str, str]:
     """key -> verdict from one gold CSV (rows with an unknown verdict are an error)."""
+    return {k: v for k, (v, _) in read_gold_rows(path).items()}
+
+
+def read_gold_rows(path: str | Path) -> dict[str, tuple[str, list[str]]]:
+    """key -> (verdict, the units the expert cited)."""
     out = {}
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -78,8 +89,31 @@ def read_gold(path: str | Path) -> dict[str, str]:
                 continue
             if verdict not in VERDICTS:
                 raise ValueError(f"{path}: key {key}: unknown verdict {verdict!r}")
-            out[key] = verdict
+            units = [u.strip() for u in (row.get("units") or "").split(";") if u.strip()]
+            out[key] = (verdict, units)
     return out
+
+
+def _norm_label(label: str) -> str:
+    # 's. 2 ("exploitation")(f)' -> 's.2(f)': the term marker is ours, not the statute's.
+    return re.sub(r'\s*\("[^"]*"\)', "", label).replace(" ", "").lower()
+
+
+def same_place(cited: str, gold: str) -> bool:
+    """A cited unit agrees with an expert's citation if it is that unit, inside it, or contains it."""
+    c, g = _norm_label(cited), _norm_label(gold)
+    return c == g or c.startswith(g + "(") or g.startswith(c + "(") or c.startswith(g + ",") or g.startswith(c + ",")
+
+
+def evidence_agreement(gold_rows: dict[str, tuple[str, list[str]]], cited: dict[str, set[str]]) -> tuple[int, int]:
+    """(agree, total) over keys both the expert and the tool found, where the expert cited units."""
+    agree = total = 0
+    for key, (verdict, units) in gold_rows.items():
+        if verdict == "missing" or not units or not cited.get(key):
+            continue
+        total += 1
+        agree += any(same_place(c, g) for c in cited[key] for g in units)
+    return agree, total
 
 
 def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:

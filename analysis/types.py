@@ -69,6 +69,14 @@ class Assessment:
     def mandatory_gaps(self) -> list[Verdict]:
         return [v for v in self.verdicts if v.provision.status == "mandatory" and v.verdict != "covered"]
 
+    def key_evidence(self) -> dict[str, set[str]]:
+        """Unit labels cited as evidence, per protection key."""
+        out: dict[str, set[str]] = {}
+        for v in self.verdicts:
+            for k in v.provision.keys:
+                out.setdefault(k, set()).update(e.unit for e in v.evidence)
+        return out
+
     def key_verdicts(self) -> dict[str, str]:
         """Verdict per protection key: a key is as covered as the weakest provision carrying it."""
         rank = {v: i for i, v in enumerate(VERDICTS)}
