@@ -3,9 +3,6 @@
 The corpus lives outside the project (../shared/corpus, or $MODELLAW_CORPUS); without it the
 test skips and says so. `modellaw evaluate --gold DIR` prints the same figures.
 """
-import os
-from pathlib import Path
-
 import pytest
 
 from analysis import assess
@@ -13,7 +10,7 @@ from analysis.evaluate import Scores, read_gold, score
 from modellaw import resolve_model
 from statutes import read_statute
 
-CORPUS = Path(os.environ.get("MODELLAW_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "corpus"))
+from tests.corpus import CORPUS
 GOLD = sorted((CORPUS / "gold").glob("*.csv")) if (CORPUS / "gold").is_dir() else []
 
 

@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "statutes"  # shared/ beside the checkout
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus/statutes")
-KENYA = CORPUS / "ke-counter-trafficking-2010.txt"
+from tests.corpus import KENYA, STATUTES as CORPUS
 
 needs_corpus = pytest.mark.skipif(not KENYA.is_file(), reason=f"corpus statute {KENYA} not available")
 

@@ -8,19 +8,10 @@ import pytest
 from statutes.definitions import extract_definitions
 from statutes.structure import parse_units
 
+from tests.corpus import KENYA, statute_text
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "statutes"
-KENYA = ROOT.parent / "shared" / "corpus" / "statutes" / "ke-counter-trafficking-2010.txt"
-
-
-def strip_header(raw: str) -> str:
-    lines = raw.splitlines(keepends=True)
-    if not lines or not lines[0].startswith("# "):
-        return raw
-    for i, line in enumerate(lines):
-        if line.strip() == "# ---":
-            return "".join(lines[i + 1:])
-    return raw
 
 
 def defs_of(text: str, lang: str):
@@ -34,7 +25,7 @@ def defs_of(text: str, lang: str):
 
 
 def fixture(name: str) -> str:
-    return strip_header((FIXTURES / name).read_text(encoding="utf-8"))
+    return statute_text(FIXTURES / name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -42,7 +33,7 @@ def fixture(name: str) -> str:
 def kenya():
     if not KENYA.exists():
         pytest.skip("corpus statute not found")
-    return defs_of(strip_header(KENYA.read_text(encoding="utf-8")), "en")
+    return defs_of(statute_text(KENYA), "en")
 
 
 def test_kenya_section_2_terms(kenya):

@@ -16,9 +16,7 @@ from statutes.model import StatuteError
 from statutes.readers import decode_text, read_document, read_manifest, split_header
 
 FIX = Path(__file__).parents[1] / "fixtures" / "readers"
-CORPUS = Path(__file__).parents[3] / "shared" / "corpus" / "statutes"
-if not CORPUS.is_dir():
-    CORPUS = Path("/work/shared/corpus/statutes")
+from tests.corpus import STATUTES as CORPUS
 
 
 def _load_build():

@@ -7,25 +7,14 @@ import pytest
 
 from statutes.structure import parse_units
 
+from tests.corpus import KENYA, statute_text
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "statutes"
-CORPUS = ROOT.parent / "shared" / "corpus" / "statutes"  # shared/ lies beside the checkout (also in CI)
-KENYA = CORPUS / "ke-counter-trafficking-2010.txt"
-
-
-def strip_header(raw: str) -> str:
-    """Drop the "# key: value" header block ending with "# ---"."""
-    lines = raw.splitlines(keepends=True)
-    if not lines or not lines[0].startswith("# "):
-        return raw
-    for i, line in enumerate(lines):
-        if line.strip() == "# ---":
-            return "".join(lines[i + 1:])
-    return raw
 
 
 def load(path: Path) -> str:
-    return strip_header(path.read_text(encoding="utf-8"))
+    return statute_text(path)
 
 
 def by_label(units):

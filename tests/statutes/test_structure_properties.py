@@ -12,7 +12,7 @@ from statutes.definitions import extract_definitions
 from statutes.structure import _Parser, parse_units
 
 ROOT = Path(__file__).resolve().parents[2]
-KENYA = ROOT.parent / "shared" / "corpus" / "statutes" / "ke-counter-trafficking-2010.txt"
+from tests.corpus import KENYA
 LANGS = ["en", "fr", "es", "ar", "ru", "pt", "xx", ""]
 
 # Pieces of statute numbering, mixed with noise, so that the parser's branches are exercised.
