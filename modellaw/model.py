@@ -140,7 +140,8 @@ def validate_model_file(path: str | Path) -> etree._ElementTree:
         err = schema.error_log.filter_from_errors()[0] if schema.error_log else None
         line = err.line if err else 0
         msg = err.message if err else "does not match the model schema"
-        msg = msg.replace(_Q, "")
+        msg = " ".join(msg.replace(_Q, "").split())  # the quoted value may hold newlines: keep one line
+        msg = msg if len(msg) <= 300 else msg[:299] + "…"
         raise ModelError(f"{path}:{line}: schema: {msg}")
     return tree
 

@@ -8,6 +8,7 @@ is refused outright rather than silently ignored.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from lxml import etree
@@ -43,6 +44,10 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
         msg = str(exc.msg if hasattr(exc, "msg") else exc).splitlines()[0]
         msg = re.sub(r",? line \d+, column \d+$", "", msg)
         raise UnsafeXMLError(f"{name}:{line}: malformed XML: {msg}") from None
+    # The byte pattern above cannot see "<!ENTITY" in UTF-16/UTF-32 input: ask the parsed DTD too.
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        raise UnsafeXMLError(f"{name}:1: DOCTYPE declares entities; entities are never resolved")
     # A DOCTYPE without entity declarations is harmless: load_dtd=False means an
     # external subset named by it is never fetched. References to entities it might
     # have declared stay unresolved nodes; refuse them rather than pass them on.
@@ -54,9 +59,14 @@ def parse_bytes(data: bytes, name: str = "<input>") -> etree._ElementTree:
 def parse_file(path: str | Path, max_bytes: int = 50_000_000) -> etree._ElementTree:
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise UnsafeXMLError(f"{path}: cannot read: {exc.strerror}") from None
+    size = st.st_size
+    if stat.S_ISDIR(st.st_mode):
+        raise UnsafeXMLError(f"{path}: cannot read: Is a directory")
+    if not stat.S_ISREG(st.st_mode):  # /dev/zero, a FIFO: read_bytes would never end
+        raise UnsafeXMLError(f"{path}: cannot read: not a regular file")
     if size > max_bytes:
         raise UnsafeXMLError(f"{path}: file is {size} bytes, over the {max_bytes}-byte limit")
     try:

@@ -18,6 +18,7 @@ import contextlib
 import csv
 import io
 import logging
+import os
 import re
 import stat as stat_mod
 import time
@@ -53,6 +54,7 @@ class Limits:
     max_zip_ratio: int = 100  # DOCX: uncompressed/compressed, for members over 1 MB
     max_zip_members: int = 10_000
     pdf_seconds: float = 600.0  # PDF text extraction, checked between pages
+    max_page_content_bytes: int = 5_000_000  # PDF: one page's unpacked drawing instructions (~20 s to parse)
 
 
 SUPPORTED_EXTENSIONS = {
@@ -95,20 +97,45 @@ def _size(n: int) -> str:
 # entry point
 
 
+ENV_LIMITS = {"max_bytes": "MODELLAW_MAX_BYTES", "max_pages": "MODELLAW_MAX_PAGES",
+              "pdf_seconds": "MODELLAW_PDF_SECONDS"}
+
+
+def _env_limit(key: str, name: str) -> int:
+    """The limit from its environment variable (see SECURITY.md), else the Limits default."""
+    var = ENV_LIMITS[key]
+    raw = os.environ.get(var, "").strip()
+    if not raw:
+        return getattr(Limits, key)
+    try:
+        value = int(raw.replace("_", "").replace(",", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        _fail(name, f"{var}={raw!r} is not a positive whole number")
+    return value
+
+
 def read_document(
     path: str | Path,
-    max_bytes: int = 50_000_000,
+    max_bytes: int | None = None,
     *,
-    max_pages: int = 5000,
+    max_pages: int | None = None,
     max_unzipped_bytes: int = 200_000_000,
     max_zip_ratio: int = 100,
-    pdf_seconds: float = 600.0,
+    pdf_seconds: float | None = None,
 ) -> Document:
-    """Read one statute file. Raises StatuteError with one line "<path>: <reason>"."""
-    lim = Limits(max_bytes=max_bytes, max_pages=max_pages, max_unzipped_bytes=max_unzipped_bytes,
-                 max_zip_ratio=max_zip_ratio, pdf_seconds=pdf_seconds)
+    """Read one statute file. Raises StatuteError with one line "<path>: <reason>".
+
+    max_bytes, max_pages and pdf_seconds default to $MODELLAW_MAX_BYTES, $MODELLAW_MAX_PAGES and
+    $MODELLAW_PDF_SECONDS when set, else to the Limits defaults (50 MB, 5000 pages, 600 s).
+    """
     p = Path(path)
     name = str(path)
+    lim = Limits(max_bytes=max_bytes if max_bytes is not None else _env_limit("max_bytes", name),
+                 max_pages=max_pages if max_pages is not None else _env_limit("max_pages", name),
+                 max_unzipped_bytes=max_unzipped_bytes, max_zip_ratio=max_zip_ratio,
+                 pdf_seconds=pdf_seconds if pdf_seconds is not None else _env_limit("pdf_seconds", name))
     try:
         st = p.stat()
     except FileNotFoundError:
@@ -1153,6 +1180,15 @@ def _check_docx_zip(p: Path, name: str, lim: Limits) -> None:
                     data = zf.read(info)
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
                     _fail(name, f"damaged DOCX: cannot unpack {info.filename} ({exc})")
+                if not data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":  # UTF-16/32: the patterns below are blind
+                    from modellaw.safexml import UnsafeXMLError, parse_bytes
+
+                    try:
+                        doctype = parse_bytes(data, info.filename).docinfo.internalDTD is not None
+                    except UnsafeXMLError as exc:
+                        _fail(name, f"DOCX part {exc}; refused")
+                    if doctype:
+                        _fail(name, f"DOCX part {info.filename} has a DOCTYPE; refused")
                 if _ENTITY.search(data):
                     _fail(name, f"DOCX part {info.filename} declares XML entities; refused (billion laughs / "
                           "external entity)")
@@ -1176,10 +1212,10 @@ class _Numbering:
             for an in numbering.iterchildren(_w("abstractNum")):
                 levels: dict[int, tuple[str, str, int]] = {}
                 for lvl in an.iterchildren(_w("lvl")):
-                    ilvl = int(lvl.get(_w("ilvl"), "0") or 0)
+                    ilvl = _wint(lvl.get(_w("ilvl")), 0)
                     fmt = _wval(lvl.find(_w("numFmt"))) or "decimal"
                     text = _wval(lvl.find(_w("lvlText")))
-                    start = int(_wval(lvl.find(_w("start"))) or 1)
+                    start = _wint(_wval(lvl.find(_w("start"))), 1)
                     levels[ilvl] = (fmt, text if text is not None else "", start)
                 self.abstract[an.get(_w("abstractNumId"), "")] = levels
             for num in numbering.iterchildren(_w("num")):
@@ -1188,7 +1224,7 @@ class _Numbering:
                 for ov in num.iterchildren(_w("lvlOverride")):
                     so = ov.find(_w("startOverride"))
                     if so is not None:
-                        overrides[int(ov.get(_w("ilvl"), "0") or 0)] = int(_wval(so) or 1)
+                        overrides[_wint(ov.get(_w("ilvl")), 0)] = _wint(_wval(so), 1)
                 self.nums[num.get(_w("numId"), "")] = (aid, overrides)
         try:
             styles = document.styles.element
@@ -1203,7 +1239,7 @@ class _Numbering:
                     if numpr is not None:
                         nid = _wval(numpr.find(_w("numId")))
                         if nid:
-                            self.style_num[sid] = (nid, int(_wval(numpr.find(_w("ilvl"))) or 0))
+                            self.style_num[sid] = (nid, _wint(_wval(numpr.find(_w("ilvl"))), 0))
                         break
                     based = cur.find(_w("basedOn"))
                     cur = by_id.get(_wval(based)) if based is not None else None
@@ -1216,7 +1252,7 @@ class _Numbering:
             numpr = ppr.find(_w("numPr"))
             if numpr is not None:
                 nid = _wval(numpr.find(_w("numId")))
-                ilvl = int(_wval(numpr.find(_w("ilvl"))) or 0)
+                ilvl = _wint(_wval(numpr.find(_w("ilvl"))), 0)
             if nid is None:
                 ps = ppr.find(_w("pStyle"))
                 if ps is not None and _wval(ps) in self.style_num:
@@ -1248,6 +1284,14 @@ def _wval(el) -> str | None:
     return None if el is None else el.get(_w("val"))
 
 
+def _wint(value: str | None, default: int) -> int:
+    """A numbering value (w:ilvl, w:start...); a damaged one counts as absent: numbering is cosmetic."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 def _roman(n: int) -> str:
     vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
             (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -1260,6 +1304,8 @@ def _roman(n: int) -> str:
 
 
 def _fmt_number(n: int, fmt: str) -> str:
+    if not 0 <= n <= 10_000:  # a hostile w:start (10**9) would make letters or roman numerals gigabytes long
+        return str(n)
     if fmt in ("lowerLetter", "upperLetter"):
         s = ""
         k = max(n, 1)
@@ -1405,6 +1451,14 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
     for i in range(n):
         if time.monotonic() > deadline:
             _fail(name, f"PDF text extraction took over {lim.pdf_seconds:.0f} s (stopped at page {i + 1} of {n})")
+        try:  # pypdf parses a page's content in pure Python: a small file can unpack to minutes of work
+            content = reader.pages[i].get_contents()
+            content_bytes = len(content.get_data()) if content is not None else 0
+        except Exception:  # a damaged page is counted below
+            content_bytes = 0
+        if content_bytes > lim.max_page_content_bytes:
+            _fail(name, f"PDF page {i + 1} unpacks to {_size(content_bytes)} of page content, over the "
+                  f"{lim.max_page_content_bytes:,}-byte limit (decompression bomb?)")
         try:
             t = reader.pages[i].extract_text() or ""
         except Exception:  # one damaged page must not lose the rest
