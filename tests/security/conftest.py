@@ -3,7 +3,6 @@ fixture builders, and one-line-refusal checks."""
 from __future__ import annotations
 
 import http.server
-import importlib.util
 import os
 import subprocess
 import sys
@@ -13,40 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from statutes.model import StatuteError
-from statutes.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures"
 MINI_MODEL = FIX / "models" / "mini.xml"
 STATUTES = FIX / "statutes"
 SAMPLE = ROOT / "data" / "samples" / "ke-counter-trafficking-2010-excerpt.txt"
-QUICK = 10.0  # seconds: every refusal below takes well under one
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("security_readers_build", FIX / "readers" / "build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from tests.readers_support import build, refused  # noqa: F401  (re-exported to the security tests)
 
 
-build = _load_build()
-
-
-def refused(path, *words, **kw) -> str:
-    """read_document(path) raises StatuteError: one line, "<path>: <reason>", quickly, naming `words`."""
-    t = time.monotonic()
-    with pytest.raises(StatuteError) as exc:
-        read_document(path, **kw)
-    elapsed = time.monotonic() - t
-    msg = str(exc.value)
-    assert msg.startswith(f"{path}: "), msg
-    assert "\n" not in msg and "Traceback" not in msg, msg
-    for w in words:
-        assert w.lower() in msg.lower(), msg
-    assert elapsed < QUICK, f"{elapsed:.1f} s: {msg}"
-    return msg
 
 
 class Recorder:

@@ -1,9 +1,7 @@
 """Bad input is refused with one line "<path>: <reason>", quickly, and never with another exception."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import time
 import zipfile
 from pathlib import Path
 
@@ -15,32 +13,11 @@ from statutes.model import StatuteError
 from statutes.readers import decode_text, read_document
 
 FIX = Path(__file__).parents[1] / "fixtures" / "readers"
-QUICK = 5.0  # seconds; every refusal below takes well under one on a laptop
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("readers_fixture_build", FIX / "build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from tests.readers_support import build, refused
 
 
-build = _load_build()
-
-
-def refused(path, *words, **kw) -> str:
-    """read_document(path) must raise StatuteError: one line, starting with the path, naming the reason."""
-    t = time.monotonic()
-    with pytest.raises(StatuteError) as exc:
-        read_document(path, **kw)
-    elapsed = time.monotonic() - t
-    msg = str(exc.value)
-    assert msg.startswith(f"{path}: "), msg
-    assert "\n" not in msg and "Traceback" not in msg, msg
-    for w in words:
-        assert w.lower() in msg.lower(), msg
-    assert elapsed < QUICK, f"{elapsed:.1f} s: {msg}"
-    return msg
 
 
 # ---------------------------------------------------------------------------------------

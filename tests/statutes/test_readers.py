@@ -5,7 +5,6 @@ are generated into tmp_path by tests/fixtures/readers/build.py.
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -19,14 +18,7 @@ FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 from tests.corpus import STATUTES as CORPUS
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("readers_fixture_build", FIX / "build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-build = _load_build()
+from tests.readers_support import build
 LANGS = build.LANGS
 
 
