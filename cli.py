@@ -18,6 +18,7 @@ from modellaw import ModelError, Provision, load_model, resolve_model, validate_
 from modellaw.model import builtin_models
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+STATUTE_LANGS = ("auto", "en", "fr", "es", "ar", "ru", "pt")
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="Gap analysis of anti-trafficking statutes against the UNODC Model Law.")
@@ -174,6 +175,8 @@ def statute_show(
     """Print the unit tree, so a user can check how the statute was parsed."""
     from statutes import StatuteError, read_statute
 
+    if lang not in STATUTE_LANGS:
+        fail(f"--lang {lang}: not one of {', '.join(STATUTE_LANGS)}", EXIT_USAGE)
     try:
         st = read_statute(file, lang=lang)
     except StatuteError as exc:
@@ -213,6 +216,8 @@ _VERDICT_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": 
 def _read(file: Path, lang: str):
     from statutes import StatuteError, read_statute
 
+    if lang not in STATUTE_LANGS:
+        fail(f"--lang {lang}: not one of {', '.join(STATUTE_LANGS)}", EXIT_USAGE)
     try:
         return read_statute(file, lang=None if lang == "auto" else lang)
     except StatuteError as exc:

@@ -74,3 +74,11 @@ def test_missing_file():
     with pytest.raises(ModelError) as exc:
         load_model("/nonexistent/model.xml")
     assert str(exc.value).startswith("/nonexistent/model.xml")
+
+
+def test_wrapped_text_is_allowed(tmp_path):
+    # hand-written models wrap long summaries over several lines
+    text = MINI.read_text(encoding="utf-8").replace(
+        "<summary>Victims can obtain compensation", "<summary>Victims can obtain\n      compensation")
+    m = load_model(_write(tmp_path, text))
+    assert m.find("compensation").summary.startswith("Victims can obtain compensation")

@@ -58,7 +58,7 @@ def _bad_inputs(tmp):
                                                                          'status="perhaps" basis'), encoding="utf-8")
     newline_value = tmp / "newline.xml"  # the schema quotes the bad value, newlines and all
     newline_value.write_text(MINI_MODEL.read_text(encoding="utf-8").replace(
-        "<cue>direct result</cue>", "<cue>direct\n\n\n  result</cue>"), encoding="utf-8")
+        "<cue>direct result</cue>", "<cue>\n\n\n  </cue>"), encoding="utf-8")
     return {
         "schema-error-quoting-newlines": (("provisions", "list", "--model", newline_value), "schema"),
         "missing-file": (("compare", tmp / "nope.txt"), "no such file"),
@@ -95,3 +95,8 @@ def test_gaps_are_1_only_with_fail_on_gaps():
     without = run_cli("compare", UK)
     assert without.returncode == 0, without.stderr
     assert without.stdout == with_flag.stdout  # the same report either way; only the exit code differs
+
+
+def test_unknown_statute_language_is_a_usage_error():
+    res = run_cli("compare", str(SAMPLE), "--lang", "xx")
+    assert res.returncode == 2 and "--lang xx" in res.stderr
