@@ -136,12 +136,7 @@ def read_document(
                  max_pages=max_pages if max_pages is not None else _env_limit("max_pages", name),
                  max_unzipped_bytes=max_unzipped_bytes, max_zip_ratio=max_zip_ratio,
                  pdf_seconds=pdf_seconds if pdf_seconds is not None else _env_limit("pdf_seconds", name))
-    try:
-        st = p.stat()
-    except FileNotFoundError:
-        _fail(name, "no such file")
-    except OSError as exc:
-        _fail(name, f"cannot read: {exc.strerror or exc}")
+    st = _stat(p, name)
     if stat_mod.S_ISDIR(st.st_mode):
         _fail(name, "is a directory, not a statute file")
     if not stat_mod.S_ISREG(st.st_mode):
@@ -524,16 +519,21 @@ def _apply_sidecar(p: Path, name: str, meta: StatuteMeta) -> None:
 MANIFEST_COLUMNS = ("country", "title", "year", "language", "path")
 
 
-def read_manifest(path: str | Path) -> list[dict]:
-    """Rows of a manifest CSV (country,title,year,language,path), paths resolved against its folder."""
-    p = Path(path)
-    name = str(path)
+def _stat(p: Path, name: str) -> os.stat_result:
+    """stat() with the one-line refusals every input shares."""
     try:
-        st = p.stat()
+        return p.stat()
     except FileNotFoundError:
         _fail(name, "no such file")
     except OSError as exc:
         _fail(name, f"cannot read: {exc.strerror or exc}")
+
+
+def read_manifest(path: str | Path) -> list[dict]:
+    """Rows of a manifest CSV (country,title,year,language,path), paths resolved against its folder."""
+    p = Path(path)
+    name = str(path)
+    st = _stat(p, name)
     if not stat_mod.S_ISREG(st.st_mode):
         _fail(name, "is not a regular file")
     if st.st_size > 10_000_000:

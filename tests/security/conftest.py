@@ -131,6 +131,11 @@ def raw_pdf(content: bytes, pages: int = 1, compress: bool = True) -> bytes:
     page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
             b"/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 3 0 R >>")
     objs += [page] * pages
+    return assemble_pdf(objs)
+
+
+def assemble_pdf(objs: list[bytes]) -> bytes:
+    """A PDF file of these objects (1 is the catalogue), with an exact cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objs, 1):
@@ -138,8 +143,7 @@ def raw_pdf(content: bytes, pages: int = 1, compress: bool = True) -> bytes:
         out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     return bytes(out)
 

@@ -19,7 +19,7 @@ import pytest
 from modellaw import ModelError, load_model
 from statutes.readers import Limits, read_document
 
-from .conftest import SAMPLE, TEXT_OP, build, one_line_error, raw_pdf, refused, run_cli
+from .conftest import SAMPLE, TEXT_OP, assemble_pdf, build, one_line_error, raw_pdf, refused, run_cli
 
 
 # ---------------------------------------------------------------------------------------
@@ -169,17 +169,8 @@ def test_pdf_deep_page_tree_ends_quickly(tmp_path):
     for i in range(depth):
         objs.append(f"<< /Type /Pages /Kids [{i + 3} 0 R] /Count 1 >>".encode())
     objs.append(b"<< /Type /Page /MediaBox [0 0 595 842] >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     p = tmp_path / "deep.pdf"
-    p.write_bytes(bytes(out))
+    p.write_bytes(assemble_pdf(objs))
     refused(p, "PDF")
 
 
