@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 
 from rapidfuzz import fuzz, process
 
+from analysis import readings
 from analysis.text import Analyzer, Token, analyzer
 from analysis.types import Assessment, ElementResult, Evidence, Verdict
 from modellaw.model import Element, Model, Provision
@@ -315,6 +316,7 @@ class Matcher:
         idx = StatuteIndex(statute, self.an)
         expansions = _definition_expansions(idx)
         verdicts = [self._provision(p, idx, expansions) for p in self.model.provisions]
+        readings.apply_adjusters(readings.Reading(idx, self.model, self.lang, {v.provision.id: v for v in verdicts}))
         return Assessment(model=self.model, statute=statute.meta, language=statute.language,
                           unit_count=len(statute.units), verdicts=verdicts,
                           created=created or datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -327,6 +329,8 @@ class Matcher:
         all_hits: list[Hit] = []
         for ci, cue in enumerate(cues):
             for h in idx.cue_hits(ci, cue):
+                if not readings.keep_hit(idx, p, e, cue, h):
+                    continue
                 all_hits.append(h)
                 sc = idx.scope_of[h.first]
                 prev = per_scope[sc].get(ci)

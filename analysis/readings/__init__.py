@@ -1,0 +1,78 @@
+"""Legal readings: what a lawyer reads in a statute beyond the presence of words.
+
+The matcher finds each element's cues; a *reading* then applies a rule of legal
+interpretation to what was found, in two places:
+
+- a **hit filter** drops a cue match that stands in the wrong legal context
+  (restitution in a theft article, a cross-reference to another Act's scheme); it
+  sees one hit before the element's scopes are scored;
+- an **adjuster** looks at the whole assessment once every provision has a verdict and
+  may change a verdict, always saying why in the verdict's notes (the structure of the
+  offence, a framework law that defines but does not criminalise, a protection
+  limited in scope).
+
+Each family of readings lives in its own module and registers itself here; the words
+each reading looks for, per language, are data in `analysis/lexicons/*.toml`.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.match import CompiledCue, Hit, StatuteIndex
+    from analysis.types import Verdict
+    from modellaw.model import Element, Model, Provision
+
+
+@dataclass
+class Reading:
+    """Everything an adjuster may read: the statute's index and every provision's verdict."""
+
+    idx: "StatuteIndex"
+    model: "Model"
+    lang: str
+    verdicts: dict[str, "Verdict"]  # provision id -> verdict
+    facts: dict[str, object] = field(default_factory=dict)  # shared findings between readings
+
+
+HitFilter = Callable[["StatuteIndex", "Provision", "Element", "CompiledCue", "Hit"], bool]
+Adjuster = Callable[[Reading], None]
+
+HIT_FILTERS: list[HitFilter] = []
+ADJUSTERS: list[Adjuster] = []
+
+
+def hit_filter(fn: HitFilter) -> HitFilter:
+    """Register a function that returns False for a hit standing in the wrong context."""
+    HIT_FILTERS.append(fn)
+    return fn
+
+
+def adjuster(fn: Adjuster) -> Adjuster:
+    """Register a function that may revise verdicts once all provisions are assessed."""
+    ADJUSTERS.append(fn)
+    return fn
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict:
+    """The word lists of one family of readings (analysis/lexicons/NAME.toml)."""
+    with resources.files("analysis.lexicons").joinpath(f"{name}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def keep_hit(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue", hit: "Hit") -> bool:
+    return all(f(idx, p, e, cue, hit) for f in HIT_FILTERS)
+
+
+def apply_adjusters(reading: Reading) -> None:
+    for fn in ADJUSTERS:
+        fn(reading)
+
+
+# The families of readings; importing a module registers its filters and adjusters.
+from analysis.readings import institutions, offence, scope  # noqa: E402,F401

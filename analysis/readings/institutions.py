@@ -1,0 +1,2 @@
+"""Legal readings: institutions (see analysis/readings/__init__.py)."""
+from __future__ import annotations
