@@ -42,6 +42,8 @@ class Verdict:
     elements: list[ElementResult]
     evidence: list[Evidence]
     notes: list[str] = field(default_factory=list)
+    # legal readings (analysis/readings) that revised this verdict, e.g. "offence.no-means-needed"
+    readings: list[str] = field(default_factory=list)
 
     @property
     def missing_elements(self) -> list[ElementResult]:

@@ -69,6 +69,14 @@ def keep_hit(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCu
     return all(f(idx, p, e, cue, hit) for f in HIT_FILTERS)
 
 
+def revise(v: "Verdict", verdict: str, reading_id: str, note: str) -> None:
+    """Change one verdict on a legal reading, recording which reading and why."""
+    if v.verdict != verdict:
+        v.notes.append(note)
+        v.readings.append(reading_id)
+        v.verdict = verdict
+
+
 def apply_adjusters(reading: Reading) -> None:
     for fn in ADJUSTERS:
         fn(reading)
