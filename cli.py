@@ -289,58 +289,64 @@ def evaluate(
     statutes_dir: Optional[Path] = typer.Option(None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     show_errors: bool = typer.Option(False, "--errors", help="List every disagreement."),
+    per_key: bool = typer.Option(False, "--keys", help="Also print the figures per protection key."),
+    held_out: bool = typer.Option(True, "--held-out/--no-held-out",
+                                  help="Also fit leave-one-statute-out calibrations (the honest figures)."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
 ) -> None:
-    """Compare verdicts with expert gold labels: accuracy, per-class P/R, gap-detection P/R/F1."""
-    from analysis import assess
-    from analysis.evaluate import Scores, evidence_agreement, read_gold_rows, score
-    from statutes import StatuteError, read_statute
+    """Score verdicts against expert labels: accuracy, kappa, macro-F1, false-covered, calibration, review."""
+    from analysis import benchmark
+    from reports.accuracy import format_benchmark
 
     m = _model(model)
-    sdir = statutes_dir or gold.parent / "statutes"
     if not gold.is_dir():
         fail(f"{gold}: not a folder of gold CSVs", EXIT_USAGE)
-    overall, by_lang, rows = Scores(), {}, []
-    for g in sorted(gold.glob("*.csv")):
-        matches = [p for p in sorted(sdir.glob(g.stem + ".*")) if p.suffix != ".meta"]
-        if not matches:
-            typer.echo(f"modellaw: warning: {g}: no statute named {g.stem}.* in {sdir}", err=True)
-            continue
-        try:
-            st = read_statute(matches[0])
-            rows_ = read_gold_rows(g)
-        except (StatuteError, ValueError) as exc:
-            typer.echo(f"modellaw: error: {exc}", err=True)
-            continue
-        a = assess(st, m)
-        s = score({k: v for k, (v, _) in rows_.items()}, a.key_verdicts())
-        s.evidence_agree, s.evidence_total = evidence_agreement(rows_, a.key_evidence())
-        overall.merge(s)
-        by_lang.setdefault(st.language, Scores()).merge(s)
-        rows.append((g.stem, st.language, s))
-    if not rows:
+    b = benchmark.run(gold, statutes_dir or gold.parent / "statutes", m, held_out=held_out)
+    for w in b.warnings:
+        typer.echo(f"modellaw: warning: {w}", err=True)
+    if not b.runs:
         fail(f"{gold}: no gold file could be scored", EXIT_INPUT)
+    d = b.to_dict()
     if fmt is ListFormat.json:
-        typer.echo(json.dumps({"model": m.id, "statutes": {n: dict(s.as_dict(), language=l) for n, l, s in rows},
-                               "languages": {l: s.as_dict() for l, s in by_lang.items()},
-                               "overall": overall.as_dict()}, indent=2))
+        typer.echo(json.dumps(d, indent=2, ensure_ascii=False))
         return
-    def line(name: str, s) -> str:
-        p, r, f1 = s.gap_prf()
-        return f"{name:<40} n={s.n:<3} accuracy {s.accuracy:.3f}   gap P {p:.3f} R {r:.3f} F1 {f1:.3f}"
-    for name, lang_, s in rows:
-        typer.echo(line(f"{name} [{lang_}]", s))
-        if show_errors:
-            for key, gv, pv in s.disagreements:
-                typer.echo(f"    {key:<36} gold {gv:<8} predicted {pv}")
-    for lang_, s in sorted(by_lang.items()):
-        typer.echo(line(f"language {lang_}", s))
-    typer.echo(line("OVERALL", overall))
-    for c in ("covered", "partial", "missing"):
-        p, r = overall.precision_recall(c)
-        typer.echo(f"  {c:<8} precision {p:.3f} recall {r:.3f}")
-    typer.echo(f"  evidence: for {overall.evidence_agree} of {overall.evidence_total} keys found by both, "
-               "the tool cites a unit the expert cited")
+    errors = None
+    if show_errors:
+        errors = []
+        for r in b.runs:
+            kr = r.assessment.key_results()
+            errors.append((r.name, [(k, g, p, kr.get(k, {}).get("confidence", 0.0), kr.get(k, {}).get("review", True))
+                                    for k, g, p in r.scores.disagreements]))
+    typer.echo(format_benchmark(d, errors, per_key))
+
+
+@app.command()
+def calibrate(
+    gold: Path = typer.Option(..., help="Folder of gold CSVs, named like the statutes."),
+    statutes_dir: Optional[Path] = typer.Option(None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."),
+    model: str = typer.Option("tip-2009", help="Installed model id."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output",
+                                       help="Where to write the calibration (default: the one shipped for the model)."),
+) -> None:
+    """Refit the confidence calibration on the labelled corpus (run after adding labels or changing cues)."""
+    from analysis import benchmark, calibration
+
+    m = _model(model)
+    if not gold.is_dir():
+        fail(f"{gold}: not a folder of gold CSVs", EXIT_USAGE)
+    b = benchmark.run(gold, statutes_dir or gold.parent / "statutes", m, held_out=True)
+    for w in b.warnings:
+        typer.echo(f"modellaw: warning: {w}", err=True)
+    if len(b.runs) < 2:
+        fail(f"{gold}: at least two labelled statutes are needed to calibrate", EXIT_INPUT)
+    cal = benchmark.refit(b)
+    target = out or calibration.calibration_path(m.id)
+    target.write_text(json.dumps(cal.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    lo = cal.measured["leave_one_statute_out"]
+    typer.echo(f"{target}: {len(cal.features)} features from {cal.measured['keys']} labelled keys in "
+               f"{cal.measured['statutes']} statutes; review below {cal.review_below:.3f}; leave-one-statute-out "
+               f"ECE {lo['ece']:.3f}, flagged {lo['review']['flagged_share']:.2f}, "
+               f"unflagged accuracy {lo['review']['unflagged_accuracy']:.3f}")
 
 
 @app.command()

@@ -25,4 +25,7 @@ def assess(statute: Statute, model: Model, created: str | None = None) -> Assess
 
     a = matcher(model, statute.language).assess(statute, created=created, tool_version=__version__)
     a.statute_sha256 = hashlib.sha256(statute.text.encode("utf-8")).hexdigest()
+    from analysis import calibration
+
+    calibration.apply(a, calibration.shipped(model.id))
     return a

@@ -62,11 +62,41 @@ class Scores:
         r = tp / gp if gp else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
+    @property
+    def kappa(self) -> float:
+        """Cohen's kappa: agreement beyond what the two label distributions give by chance."""
+        if not self.n:
+            return 0.0
+        po = self.accuracy
+        pe = sum(self._count((c,), VERDICTS) * self._count(VERDICTS, (c,)) for c in VERDICTS) / self.n ** 2
+        return (po - pe) / (1 - pe) if pe < 1 else (1.0 if po == 1 else 0.0)
+
+    @property
+    def macro_f1(self) -> float:
+        """Mean F1 over the verdicts that occur in the gold or the prediction."""
+        f1s = []
+        for c in VERDICTS:
+            if not self._count((c,), VERDICTS) and not self._count(VERDICTS, (c,)):
+                continue
+            p, r = self.precision_recall(c)
+            f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        return sum(f1s) / len(f1s) if f1s else 0.0
+
+    @property
+    def false_covered(self) -> float:
+        """Share of 'covered' verdicts that the gold calls partial or missing (false reassurance)."""
+        pc = self._count(VERDICTS, ("covered",))
+        return self._count(GAP, ("covered",)) / pc if pc else 0.0
+
     def as_dict(self) -> dict:
         p, r, f1 = self.gap_prf()
         return {
             "n": self.n,
             "accuracy": round(self.accuracy, 3),
+            "kappa": round(self.kappa, 3),
+            "macro_f1": round(self.macro_f1, 3),
+            "false_covered": round(self.false_covered, 3),
+            "covered_predicted": self._count(VERDICTS, ("covered",)),
             "per_class": {c: dict(zip(("precision", "recall"), map(lambda x: round(x, 3), self.precision_recall(c))))
                           for c in VERDICTS},
             "gap": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)},
@@ -122,3 +152,36 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> Scores:
     for key, g in sorted(gold.items()):
         s.add(key, g, predicted.get(key, "missing"))
     return s
+
+
+# -- calibration ------------------------------------------------------------------------
+
+RELIABILITY_BINS = 10
+
+
+def reliability(points: list[tuple[float, bool]], bins: int = RELIABILITY_BINS) -> list[dict]:
+    """Per confidence bin [lo, hi): how many verdicts, their mean confidence, how many were right."""
+    out = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(p, r) for p, r in points if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if inside:
+            out.append({"from": round(lo, 2), "to": round(hi, 2), "n": len(inside),
+                        "confidence": round(sum(p for p, _ in inside) / len(inside), 3),
+                        "accuracy": round(sum(r for _, r in inside) / len(inside), 3)})
+    return out
+
+
+def expected_calibration_error(points: list[tuple[float, bool]], bins: int = RELIABILITY_BINS) -> float:
+    """Mean |accuracy - confidence| over equal-width bins, weighted by the verdicts in each."""
+    n = len(points)
+    if not n:
+        return 0.0
+    return sum(row["n"] * abs(row["accuracy"] - row["confidence"]) for row in reliability(points, bins)) / n
+
+
+def review_figures(points: list[tuple[float, bool]], threshold: float) -> dict:
+    """Share flagged for review (confidence under the threshold) and accuracy of the rest."""
+    kept = [r for p, r in points if p >= threshold]
+    return {"threshold": threshold, "flagged_share": round(1 - len(kept) / len(points), 3) if points else 0.0,
+            "unflagged_accuracy": round(sum(kept) / len(kept), 3) if kept else 0.0, "unflagged": len(kept)}

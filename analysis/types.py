@@ -44,6 +44,9 @@ class Verdict:
     notes: list[str] = field(default_factory=list)
     # legal readings (analysis/readings) that revised this verdict, e.g. "offence.no-means-needed"
     readings: list[str] = field(default_factory=list)
+    # set by analysis.calibration: is `confidence` a fitted probability; is it under the review threshold
+    calibrated: bool = False
+    review: bool = False
 
     @property
     def missing_elements(self) -> list[ElementResult]:
@@ -77,6 +80,24 @@ class Assessment:
         for v in self.verdicts:
             for k in v.provision.keys:
                 out.setdefault(k, set()).update(e.unit for e in v.evidence)
+        return out
+
+    def key_provisions(self) -> dict[str, list[Verdict]]:
+        """The provisions carrying each protection key, in the model's order."""
+        out: dict[str, list[Verdict]] = {}
+        for v in self.verdicts:
+            for k in v.provision.keys:
+                out.setdefault(k, []).append(v)
+        return out
+
+    def key_results(self) -> dict[str, dict]:
+        """Per key: verdict, confidence and review flag of the weakest provision carrying it."""
+        rank = {v: i for i, v in enumerate(VERDICTS)}
+        out = {}
+        for k, vs in self.key_provisions().items():
+            weakest = max(vs, key=lambda v: (rank[v.verdict], -v.confidence))
+            out[k] = {"verdict": weakest.verdict, "confidence": round(float(weakest.confidence), 3),
+                      "review": bool(weakest.review), "provisions": [v.provision.id for v in vs]}
         return out
 
     def key_verdicts(self) -> dict[str, str]:

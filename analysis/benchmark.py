@@ -1,0 +1,137 @@
+"""The accuracy benchmark: every labelled statute assessed and scored, in-sample and held out.
+
+`run` assesses each statute that has a gold file, scores its key verdicts, and measures
+the confidence twice: as shipped (the calibration was fitted on every labelled statute,
+so this is in-sample) and leave-one-statute-out (each statute's confidences come from a
+calibration fitted on the other statutes only — the honest figure for a law the tool has
+never seen). The verdicts themselves come from hand-written cues and legal readings, not
+from a fitted model, so their accuracy is the same in both columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from analysis import assess, calibration
+from analysis.calibration import Row
+from analysis.evaluate import (Scores, evidence_agreement, expected_calibration_error, read_gold_rows, reliability,
+                               review_figures, score)
+from analysis.types import Assessment
+from modellaw.model import Model
+from statutes import StatuteError, read_statute
+
+
+@dataclass
+class StatuteRun:
+    name: str
+    language: str
+    assessment: Assessment
+    gold: dict[str, str]
+    scores: Scores
+    rows: list[Row]
+
+
+@dataclass
+class Benchmark:
+    model: Model
+    runs: list[StatuteRun]
+    loso: dict[tuple[str, str], float] = field(default_factory=dict)  # (statute, key) -> held-out probability
+    threshold: float = calibration.DEFAULT_REVIEW_BELOW
+    warnings: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[Row]:
+        return [r for run in self.runs for r in run.rows]
+
+    def points(self, runs: list[StatuteRun], held_out: bool) -> list[tuple[float, bool]]:
+        out = []
+        for run in runs:
+            conf = {k: kr["confidence"] for k, kr in run.assessment.key_results().items()}
+            for r in run.rows:
+                p = self.loso.get((run.name, r.key)) if held_out else conf.get(r.key)
+                if p is not None:
+                    out.append((p, r.right))
+        return out
+
+    def figures(self, runs: list[StatuteRun], scores: Scores) -> dict:
+        d = scores.as_dict()
+        for label, held_out in (("in_sample", False), ("leave_one_statute_out", True)):
+            pts = self.points(runs, held_out)
+            if held_out and not self.loso:
+                continue
+            d[label] = {"ece": round(expected_calibration_error(pts), 3), "reliability": reliability(pts),
+                        "review": review_figures(pts, self.threshold)}
+        return d
+
+    def to_dict(self) -> dict:
+        overall, by_lang, by_key = Scores(), {}, {}
+        for run in self.runs:
+            overall.merge(run.scores)
+            by_lang.setdefault(run.language, []).append(run)
+            for key, g in run.gold.items():
+                by_key.setdefault(key, Scores()).add(key, g, run.assessment.key_verdicts().get(key, "missing"))
+        langs = {}
+        for lang, runs in sorted(by_lang.items()):
+            s = Scores()
+            for run in runs:
+                s.merge(run.scores)
+            langs[lang] = self.figures(runs, s)
+        return {
+            "model": self.model.id,
+            "measured": date.today().isoformat(),
+            "review_below": self.threshold,
+            "statutes": {run.name: dict(self.figures([run], run.scores), language=run.language) for run in self.runs},
+            "languages": langs,
+            "keys": {k: {"n": s.n, "accuracy": round(s.accuracy, 3), "false_covered": round(s.false_covered, 3),
+                         "covered_predicted": s._count(("covered", "partial", "missing"), ("covered",))}
+                     for k, s in sorted(by_key.items())},
+            "overall": self.figures(self.runs, overall),
+        }
+
+
+def run(gold_dir: Path, statutes_dir: Path, model: Model, held_out: bool = True,
+        warn: Callable[[str], None] | None = None) -> Benchmark:
+    """Assess and score every statute with a gold file; fit the held-out calibrations if asked."""
+    runs = []
+    warnings = []
+    for g in sorted(gold_dir.glob("*.csv")):
+        matches = [p for p in sorted(statutes_dir.glob(g.stem + ".*")) if p.suffix != ".meta"]
+        if not matches:
+            warnings.append(f"{g}: no statute named {g.stem}.* in {statutes_dir}")
+            continue
+        try:
+            st = read_statute(matches[0])
+            gold_rows = read_gold_rows(g)
+        except (StatuteError, ValueError) as exc:
+            warnings.append(str(exc))
+            continue
+        a = assess(st, model)
+        gold = {k: v for k, (v, _) in gold_rows.items()}
+        s = score(gold, a.key_verdicts())
+        s.evidence_agree, s.evidence_total = evidence_agreement(gold_rows, a.key_evidence())
+        runs.append(StatuteRun(g.stem, st.language, a, gold, s, calibration.rows_for(g.stem, a, gold)))
+    cal = calibration.shipped(model.id)
+    b = Benchmark(model, runs, threshold=cal.review_below if cal else calibration.DEFAULT_REVIEW_BELOW,
+                  warnings=warnings)
+    if held_out and len(runs) > 1:
+        b.loso = calibration.leave_one_statute_out(b.rows(), model.id)
+    return b
+
+
+def refit(b: Benchmark) -> calibration.Calibration:
+    """A calibration fitted on every labelled statute, with its review threshold chosen held out.
+
+    The threshold is the lowest at which the verdicts not flagged are right 90% of the time
+    (at most a third flagged), read off the leave-one-statute-out probabilities.
+    """
+    rows = b.rows()
+    loso = b.loso or calibration.leave_one_statute_out(rows, b.model.id)
+    pts = [(loso[(r.statute, r.key)], r.right) for r in rows]
+    threshold = calibration.choose_review_threshold(pts)
+    cal = calibration.fit(rows, b.model.id, threshold)
+    measured = {"statutes": len(b.runs), "keys": len(rows),
+                "leave_one_statute_out": {"ece": round(expected_calibration_error(pts), 3),
+                                          "review": review_figures(pts, threshold)}}
+    return calibration.Calibration(cal.model_id, cal.features, cal.coef, cal.intercept, threshold,
+                                   cal.fitted_on, cal.fitted, measured)
