@@ -61,6 +61,8 @@ def provision_dict(v: Verdict) -> dict:
         "summary": p.summary,
         "verdict": v.verdict,
         "confidence": round(float(v.confidence), 3),
+        "calibrated": bool(v.calibrated),
+        "review": bool(v.review),
         "elements": [
             {"id": e.id, "label": e.label, "essential": e.essential, "found": e.found} for e in v.elements
         ],
@@ -94,8 +96,10 @@ def assessment_to_dict(a: Assessment) -> dict:
             **a.counts(),
             "mandatory": mandatory,
             "mandatory_gaps": [v.provision.id for v in a.mandatory_gaps()],
+            "needs_review": [v.provision.id for v in a.verdicts if v.review],
             "by_chapter": by_chapter(a),
         },
         "keys": a.key_verdicts(),
+        "key_results": a.key_results(),
         "provisions": [provision_dict(v) for v in a.verdicts],
     }

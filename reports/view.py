@@ -55,6 +55,7 @@ class ProvisionView:
     closest: Evidence | None  # the best clause found, for a gap
     evidence: list[Evidence]  # every clause cited, for a covered provision
     no_cues: bool  # the model has no cue in the statute's language for any element
+    review: bool = False  # the calibrated confidence is under the review threshold: a person must check it
 
 
 @dataclass
@@ -98,6 +99,8 @@ class ReportView:
     mandatory: dict[str, int]
     chapters: list[ChapterRow]
     mandatory_gaps: list[ProvisionView]
+    needs_review: list[ProvisionView] = field(default_factory=list)  # verdicts to check, apart from confident ones
+    calibrated: bool = True  # confidences are fitted probabilities (false for a model the corpus does not label)
     gaps: list[StatusGroup] = field(default_factory=list)  # not covered, by status
     covered: list[StatusGroup] = field(default_factory=list)  # covered, by status
 
@@ -153,6 +156,7 @@ def provision_view(v: Verdict, a: Assessment, lang: str) -> ProvisionView:
         closest=_closest(v.evidence) if v.verdict != "covered" else None,
         evidence=list(v.evidence),
         no_cues=bool(p.elements) and all(not e.cues_for(a.language) for e in p.elements),
+        review=bool(v.review),
     )
 
 
@@ -204,6 +208,8 @@ def build_view(a: Assessment, lang: str) -> ReportView:
         mandatory=a.counts("mandatory"),
         chapters=chapters,
         mandatory_gaps=[views[id(v)] for v in ordered if v.provision.status == "mandatory" and v.verdict != "covered"],
+        needs_review=[views[id(v)] for v in ordered if v.review],
+        calibrated=all(v.calibrated for v in a.verdicts),
         gaps=grouped([v for v in ordered if v.verdict != "covered"]),
         covered=grouped([v for v in ordered if v.verdict == "covered"]),
     )

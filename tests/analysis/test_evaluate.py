@@ -44,3 +44,30 @@ def test_unknown_verdict_is_refused(tmp_path):
     p.write_text("key,verdict,units,notes\nx,maybe,,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown verdict"):
         read_gold(p)
+
+
+def test_kappa_macro_f1_and_false_covered_on_a_known_table():
+    gold = {"a": "covered", "b": "partial", "c": "missing", "d": "missing", "e": "covered"}
+    pred = {"a": "covered", "b": "missing", "c": "missing", "d": "partial", "e": "partial"}
+    s = score(gold, pred)
+    # po = 2/5; gold marginals c2 p1 m2, predicted c1 p2 m2 -> pe = (2*1 + 1*2 + 2*2) / 25 = 8/25
+    assert s.kappa == pytest.approx((0.4 - 8 / 25) / (1 - 8 / 25))
+    # F1: covered p1 r.5 -> 2/3; partial p0 r0 -> 0; missing p.5 r.5 -> .5
+    assert s.macro_f1 == pytest.approx((2 / 3 + 0 + 0.5) / 3)
+    assert s.false_covered == 0.0  # the one 'covered' verdict is right
+    s2 = score({"a": "partial", "b": "covered"}, {"a": "covered", "b": "covered"})
+    assert s2.false_covered == pytest.approx(0.5)
+    assert score({"a": "covered"}, {"a": "covered"}).kappa == 1.0
+
+
+def test_reliability_and_expected_calibration_error():
+    from analysis.evaluate import expected_calibration_error, reliability, review_figures
+
+    pts = [(0.95, True)] * 9 + [(0.95, False)] + [(0.55, True)] * 2 + [(0.55, False)] * 2
+    rows = reliability(pts)
+    assert [(r["from"], r["n"], r["accuracy"]) for r in rows] == [(0.5, 4, 0.5), (0.9, 10, 0.9)]
+    # |0.5 - 0.55| * 4 + |0.9 - 0.95| * 10, over 14
+    assert expected_calibration_error(pts) == pytest.approx((0.05 * 4 + 0.05 * 10) / 14)
+    rf = review_figures(pts, 0.6)
+    assert rf["flagged_share"] == pytest.approx(4 / 14, abs=1e-3) and rf["unflagged_accuracy"] == 0.9
+    assert reliability([(1.0, True)])[0]["to"] == 1.0  # a confidence of exactly 1 falls in the last bin

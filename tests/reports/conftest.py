@@ -14,6 +14,7 @@ from statutes.model import StatuteMeta
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "reports"
 MODEL_PATH = FIXTURES / "mini-model.xml"
 CREATED = "2026-03-01T09:30:00+00:00"
+REVIEW_BELOW = 0.75
 SHA = "3f1d2c9a8b7e6d5c4b3a29180716f5e4d3c2b1a09f8e7d6c5b4a392817060504"
 
 # provision id -> (verdict, confidence, {element id: [(unit, text, score)] for found elements},
@@ -84,7 +85,9 @@ def build(model, spec: dict, meta: StatuteMeta, language: str, units: int = 42, 
                     offset += len(text) + 1
             elements.append(ElementResult(e.id, e.label, e.essential, e.id in found,
                                           1.0 if e.id in found else (0.5 if evs else 0.0), evs))
-        verdicts.append(Verdict(p, verdict, confidence, elements, evidence, list(notes)))
+        # confidences stand for calibrated probabilities; under REVIEW_BELOW a verdict needs review
+        verdicts.append(Verdict(p, verdict, confidence, elements, evidence, list(notes),
+                                calibrated=True, review=confidence < REVIEW_BELOW))
     return Assessment(model=model, statute=meta, language=language, unit_count=units, verdicts=verdicts,
                       created=CREATED, tool_version="0.1.0", statute_sha256=sha)
 

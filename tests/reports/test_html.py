@@ -54,8 +54,8 @@ def headings(html: str) -> list[str]:
 
 def test_content_in_order(assessment):
     html = render(assessment, "html")
-    assert headings(html) == ["About this assessment", "Executive summary", "Missing protections",
-                              "Covered provisions", "Method"]
+    assert headings(html) == ["About this assessment", "Executive summary", "Verdicts that need review",
+                              "Missing protections", "Covered provisions", "Method"]
     text = Page(html).all_text()
     facts = text[text.index("About this assessment"):text.index("Executive summary")]
     for fact in ("Prevention of Trafficking in Persons Act", "Freedonia", "2012", "English (en)",
@@ -130,14 +130,14 @@ def test_statute_words_are_text_not_markup_or_template(hostile):
 def test_translated_and_direction(assessment, assessment_ar):
     fr = render(assessment, "html", "fr")
     assert '<html lang="fr" dir="ltr">' in fr
-    assert headings(fr) == ["À propos de cette évaluation", "Résumé analytique", "Protections manquantes",
+    assert headings(fr) == ["À propos de cette évaluation", "Résumé analytique", "Verdicts à vérifier", "Protections manquantes",
                             "Dispositions couvertes", "Méthode"]
     assert "Rapport d’analyse des lacunes" in fr and "Partiellement couverte" in fr
     es = render(assessment, "html", "es-ES")
     assert '<html lang="es" dir="ltr">' in es and "Protecciones ausentes" in es
     ar = render(assessment_ar, "html", "ar")
     assert '<html lang="ar" dir="rtl">' in ar
-    assert headings(ar) == ["عن هذا التقييم", "الملخص التنفيذي", "الحمايات الغائبة", "الأحكام المشمولة", "المنهجية"]
+    assert headings(ar) == ["عن هذا التقييم", "الملخص التنفيذي", "أحكام تحتاج إلى مراجعة", "الحمايات الغائبة", "الأحكام المشمولة", "المنهجية"]
     css = "\n".join(Page(ar).styles)
     assert 'html[dir="rtl"]' in css and "DejaVu Sans" in css  # a face that shapes Arabic, present on Debian
     # statute quotations keep their own direction; English model words stay left-to-right inside Arabic
@@ -152,3 +152,22 @@ def test_translated_and_direction(assessment, assessment_ar):
 def test_size_is_modest(assessment):
     html = render(assessment, "html")
     assert 5_000 < len(html.encode("utf-8")) < 60_000
+
+
+def test_verdicts_under_the_review_threshold_are_listed_apart(assessment):
+    html = render(assessment, "html")
+    review = html[html.index('id="review"'):html.index('id="missing"')]
+    flagged = {v.provision.id for v in assessment.verdicts if v.review}
+    assert flagged, "the fixture must hold verdicts to review"
+    for v in assessment.verdicts:
+        assert (f'id="r-{v.provision.id}"' in review) == v.review
+    # the flagged verdict shows the clause it rests on, and is badged where it is reported in full
+    assert "The court may make a compensation order" in review
+    assert html.count('class="badge review"') == 2 * len(flagged)
+
+
+def test_an_uncalibrated_model_says_every_verdict_needs_review(assessment, replace):
+    verdicts = [replace(v, calibrated=False, review=True) for v in assessment.verdicts]
+    html = render(replace(assessment, verdicts=verdicts), "html")
+    assert "This model has no calibration" in Page(html).all_text()
+    assert "None: every verdict is above the review threshold." not in html

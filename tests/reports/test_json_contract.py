@@ -111,3 +111,21 @@ def test_json_golden(assessment):
         path.write_text(out, encoding="utf-8")
     assert path.exists(), f"{path} is missing: run with UPDATE_GOLDEN=1"
     assert out == path.read_text(encoding="utf-8")
+
+
+def test_review_flags_and_key_results(assessment):
+    d = assessment_to_dict(assessment)
+    for p in d["provisions"]:
+        check(p, {"calibrated": bool, "review": bool}, f"provisions[{p['id']}]")
+    assert d["summary"]["needs_review"] == [p["id"] for p in d["provisions"] if p["review"]]
+    assert d["summary"]["needs_review"] == ["compensation", "privacy"]  # the two verdicts at 0.70
+    kr = d["key_results"]
+    assert set(kr) == set(d["keys"])  # key_results adds to keys, one entry per key
+    by_id = {p["id"]: p for p in d["provisions"]}
+    for key, r in kr.items():
+        check(r, {"verdict": str, "confidence": float, "review": bool, "provisions": list}, f"key_results[{key}]")
+        assert r["verdict"] == d["keys"][key]
+        weakest = [by_id[i] for i in r["provisions"] if by_id[i]["verdict"] == r["verdict"]]
+        assert weakest and r["confidence"] in {p["confidence"] for p in weakest}
+        assert r["review"] == any(p["review"] for p in weakest if p["confidence"] == r["confidence"])
+    assert kr["victim.compensation"]["review"] is True and kr["offence.trafficking"]["review"] is False

@@ -42,7 +42,7 @@ def _sections(md: str) -> list[str]:
 
 def test_markdown_content_in_order(assessment):
     md = render(assessment, "md")
-    assert _sections(md) == ["## About this assessment", "## Executive summary", "## Missing protections",
+    assert _sections(md) == ["## About this assessment", "## Executive summary", "## Verdicts that need review", "## Missing protections",
                              "## Covered provisions", "## Method"]
     gaps = md[md.index("## Missing protections"):md.index("## Covered provisions")]
     # mandatory first, then optional; within each the model's chapter order
@@ -64,7 +64,7 @@ def test_markdown_content_in_order(assessment):
 
 def test_markdown_is_translated(assessment, assessment_ar):
     fr = render(assessment, "md", "fr")
-    assert _sections(fr) == ["## À propos de cette évaluation", "## Résumé analytique", "## Protections manquantes",
+    assert _sections(fr) == ["## À propos de cette évaluation", "## Résumé analytique", "## Verdicts à vérifier", "## Protections manquantes",
                              "## Dispositions couvertes", "## Méthode"]
     assert "Sans numéro d’article — Compensation for victims" in fr  # interface French, model words as written
     es = render(assessment, "md", "es")
