@@ -292,6 +292,10 @@ def evaluate(
     per_key: bool = typer.Option(False, "--keys", help="Also print the figures per protection key."),
     held_out: bool = typer.Option(True, "--held-out/--no-held-out",
                                   help="Also fit leave-one-statute-out calibrations (the honest figures)."),
+    save: Optional[Path] = typer.Option(None, "--save", metavar="FILE.json",
+                                        help="Write every key verdict, its confidence and the figures to FILE."),
+    against: Optional[Path] = typer.Option(None, "--against", metavar="FILE.json",
+                                           help="Show which verdicts moved since a run saved with --save."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
 ) -> None:
     """Score verdicts against expert labels: accuracy, kappa, macro-F1, false-covered, calibration, review."""
@@ -307,8 +311,23 @@ def evaluate(
     if not b.runs:
         fail(f"{gold}: no gold file could be scored", EXIT_INPUT)
     d = b.to_dict()
+    old = None
+    if against is not None:
+        try:
+            old = json.loads(against.read_text(encoding="utf-8"))
+            benchmark.changes(old, benchmark.saved(b))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            fail(f"{against}: not a saved evaluation ({exc})", EXIT_INPUT)
+    if save is not None:
+        try:
+            save.write_text(json.dumps(benchmark.saved(b), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"{save}: cannot write ({exc.strerror or exc})", EXIT_INPUT)
     if fmt is ListFormat.json:
         typer.echo(json.dumps(d, indent=2, ensure_ascii=False))
+        return
+    if old is not None:
+        typer.echo(benchmark.format_changes(old, benchmark.saved(b)))
         return
     errors = None
     if show_errors:

@@ -135,3 +135,77 @@ def refit(b: Benchmark) -> calibration.Calibration:
                                           "review": review_figures(pts, threshold)}}
     return calibration.Calibration(cal.model_id, cal.features, cal.coef, cal.intercept, threshold,
                                    cal.fitted_on, cal.fitted, measured)
+
+
+# -- comparing two runs -----------------------------------------------------------------
+
+SAVED_FORMAT = "modellaw.evaluation/1"
+
+
+def saved(b: Benchmark) -> dict:
+    """Every key verdict with its confidence and the gold label, and the headline figures: `evaluate --save`."""
+    d = b.to_dict()
+    return {
+        "format": SAVED_FORMAT,
+        "model": b.model.id,
+        "measured": d["measured"],
+        "figures": {name: _headline(s) for name, s in [*d["statutes"].items(), ("OVERALL", d["overall"])]},
+        "verdicts": {run.name: {k: {"verdict": r["verdict"], "confidence": r["confidence"],
+                                    "gold": run.gold.get(k)}
+                                for k, r in sorted(run.assessment.key_results().items()) if k in run.gold}
+                     for run in b.runs},
+    }
+
+
+def _headline(s: dict) -> dict:
+    return {k: s[k] for k in ("accuracy", "kappa", "macro_f1", "false_covered")}
+
+
+@dataclass
+class Change:
+    statute: str
+    key: str
+    old: str
+    new: str
+    gold: str
+
+    @property
+    def kind(self) -> str:
+        if self.new == self.gold:
+            return "fixed"
+        if self.old == self.gold:
+            return "broken"
+        return "still wrong"
+
+
+def changes(old: dict, new: dict) -> list[Change]:
+    """Keys whose verdict moved between two saved runs, with what the gold says."""
+    if old.get("format") != SAVED_FORMAT:
+        raise ValueError(f"not a {SAVED_FORMAT} file")
+    out = []
+    for statute, keys in sorted(new["verdicts"].items()):
+        before = old["verdicts"].get(statute, {})
+        for key, r in keys.items():
+            o = before.get(key)
+            if o is not None and o["verdict"] != r["verdict"]:
+                out.append(Change(statute, key, o["verdict"], r["verdict"], r["gold"]))
+    return out
+
+
+def format_changes(old: dict, new: dict) -> str:
+    lines = [f"against {old.get('measured', '?')}: old -> new (gold)"]
+    moved = changes(old, new)
+    by_statute: dict[str, list[Change]] = {}
+    for c in moved:
+        by_statute.setdefault(c.statute, []).append(c)
+    for name, fig in new["figures"].items():
+        was = old["figures"].get(name)
+        delta = "  ".join(f"{k} {fig[k]:.3f} ({fig[k] - was[k]:+.3f})" if was else f"{k} {fig[k]:.3f} (new)"
+                          for k in fig)
+        lines.append(f"{name:<48} {delta}")
+        for c in by_statute.get(name, []):
+            lines.append(f"    {c.kind:<12} {c.key:<36} {c.old} -> {c.new} (gold {c.gold})")
+    kinds = [c.kind for c in moved]
+    lines.append(f"{len(moved)} verdicts moved: {kinds.count('fixed')} fixed, {kinds.count('broken')} broken, "
+                 f"{kinds.count('still wrong')} still wrong")
+    return "\n".join(lines)

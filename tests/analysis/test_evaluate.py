@@ -71,3 +71,22 @@ def test_reliability_and_expected_calibration_error():
     rf = review_figures(pts, 0.6)
     assert rf["flagged_share"] == pytest.approx(4 / 14, abs=1e-3) and rf["unflagged_accuracy"] == 0.9
     assert reliability([(1.0, True)])[0]["to"] == 1.0  # a confidence of exactly 1 falls in the last bin
+
+
+def test_changes_between_two_saved_runs_say_fixed_broken_or_still_wrong():
+    from analysis.benchmark import SAVED_FORMAT, changes, format_changes
+
+    def run(verdicts, acc):
+        return {"format": SAVED_FORMAT, "measured": "2026-12-01",
+                "figures": {"s": {"accuracy": acc, "kappa": 0.0, "macro_f1": 0.0, "false_covered": 0.0}},
+                "verdicts": {"s": {k: {"verdict": v, "confidence": 0.5, "gold": g} for k, (v, g) in verdicts.items()}}}
+
+    old = run({"a": ("covered", "partial"), "b": ("partial", "partial"), "c": ("missing", "covered"),
+               "d": ("missing", "missing")}, 0.5)
+    new = run({"a": ("partial", "partial"), "b": ("covered", "partial"), "c": ("partial", "covered"),
+               "d": ("missing", "missing")}, 0.5)
+    assert [(c.key, c.kind) for c in changes(old, new)] == [("a", "fixed"), ("b", "broken"), ("c", "still wrong")]
+    text = format_changes(old, new)
+    assert "3 verdicts moved: 1 fixed, 1 broken, 1 still wrong" in text and "accuracy 0.500 (+0.000)" in text
+    with pytest.raises(ValueError):
+        changes({"format": "other"}, new)
