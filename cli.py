@@ -230,13 +230,17 @@ def _print_table(a) -> None:
     c, m = a.counts(), a.counts("mandatory")
     typer.echo(f"covered {c['covered']}, partial {c['partial']}, missing {c['missing']}; "
                f"mandatory: covered {m['covered']}, partial {m['partial']}, missing {m['missing']}")
+    flagged = sum(v.review for v in a.verdicts)
+    if flagged:
+        typer.echo(f"{flagged} verdicts need review (marked ?): their confidence is under the review threshold")
     order = {"missing": 0, "partial": 1, "covered": 2}
     status_order = {"mandatory": 0, "optional": 1, "general": 2}
     for v in sorted(a.verdicts, key=lambda v: (order[v.verdict], status_order[v.provision.status])):
         p = v.provision
         art = f"Art. {p.article}" if p.article else "—"
         units = ", ".join(dict.fromkeys(e.unit for e in v.evidence)) or "no clause found"
-        typer.echo(f"{_VERDICT_MARK[v.verdict]:<11} {v.confidence:.2f}  {p.status:<9} {art:<8} {p.title}  [{units}]")
+        mark = "?" if v.review else " "
+        typer.echo(f"{_VERDICT_MARK[v.verdict]:<11} {v.confidence:.2f}{mark} {p.status:<9} {art:<8} {p.title}  [{units}]")
         for e in v.missing_elements:
             typer.echo(f"{'':<22}missing element: {e.label}")
 
