@@ -300,4 +300,5 @@ _LIMIT_NOTES = {
     "cooperation": "only for victims who cooperate with the authorities",
     "proceedings_only": "only while the investigation or trial lasts",
     "discretion": "only at an authority's discretion",
+    "secured_assets": "assets are only held to secure reparation; no right to compensation",
 }
