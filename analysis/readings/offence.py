@@ -291,7 +291,7 @@ def _ancillary_cap(r: Reading) -> None:
     """Attempt, complicity and organising attach to the offence the law makes; when the
     trafficking acts themselves are not that offence, they reach trafficking only in part."""
     v = r.verdicts.get("art8-offence")
-    if v is None or v.verdict == "covered":
+    if v is None or v.verdict != "partial":  # no offence at all here: nothing to attach to
         return
     acts = next((e for e in v.elements if e.id == "acts"), None)
     if acts is None or acts.found:
