@@ -20,7 +20,10 @@ TABLE = [
     ("fr-tn-loi-2016-61-art2", "fr", "offence.trafficking", "covered", None),
     ("es-codigo-penal-177bis", "es", "offence.trafficking", "covered", "Art. 177 bis.1"),
     ("es-codigo-penal-177bis", "es", "offence.consent-irrelevant", "covered", None),
-    ("pt-br-codigo-penal-149a", "pt", "offence.trafficking", "covered", "Art. 149-A"),
+    # the means are "grave ameaça, violência, coação, fraude ou abuso": no payments to a person in
+    # control, no abuse of a position of vulnerability; the corpus gold for this very article
+    # (br-lei-13344-2016) says partial (reading offence.means-narrower, Protocol art. 3(a))
+    ("pt-br-codigo-penal-149a", "pt", "offence.trafficking", "partial", "Art. 149-A"),
     ("pt-pt-codigo-penal-160", "pt", "offence.trafficking", "covered", None),
     ("ru-uk-rf-127-1-127-2", "ru", "offence.trafficking", "covered", "Ст. 127.1 ч. 1"),
     ("ar-lb-law-164-2011", "ar", "offence.trafficking", "covered", "المادة 586 (1)"),
