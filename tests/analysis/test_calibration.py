@@ -12,7 +12,9 @@ ACT = """1. Short title
 This Act may be cited as the Trafficking in Persons Act.
 2. Trafficking in persons
 (1) A person who recruits, transports, transfers, harbours or receives another person by means of threat,
-force, deception or abuse of a position of vulnerability for the purpose of exploitation commits an offence.
+force, abduction, fraud, deception, abuse of power or of a position of vulnerability, or the giving of payments
+or benefits to achieve the consent of a person having control over another person, for the purpose of
+exploitation commits an offence.
 (2) The consent of the victim to the intended exploitation is irrelevant.
 """
 

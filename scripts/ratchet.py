@@ -1,0 +1,25 @@
+"""Print the per-statute accuracy floors for tests/analysis/test_corpus_accuracy.py from a saved evaluation.
+
+    modellaw evaluate --gold ../shared/corpus/gold --save benchmarks/evaluation-main.json
+    python scripts/ratchet.py benchmarks/evaluation-main.json
+
+Floors are the measured figures rounded down to three places; paste them over FLOOR (never lower one).
+"""
+import json
+import math
+import sys
+
+
+def main(path: str) -> None:
+    d = json.load(open(path, encoding="utf-8"))
+    figs = d["figures"]
+    print("FLOOR = {")
+    for name, f in figs.items():
+        if name != "OVERALL":
+            print(f'    "{name}": {math.floor(f["accuracy"] * 1000) / 1000:.3f},')
+    print("}")
+    print(f'OVERALL_FLOOR = {math.floor(figs["OVERALL"]["accuracy"] * 1000) / 1000:.3f}')
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
