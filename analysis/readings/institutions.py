@@ -38,6 +38,10 @@ _OWN = {
     "training-officials", "cooperation-information-exchange", "border-documents",
 }
 
+# Duties of the State (Protocol arts. 9-10, CoE art. 29): they need a measure, not an aim.
+_DUTIES = {"coordination-body", "coordination-rapporteur", "prevention-policies", "prevention-demand",
+           "training-officials", "cooperation-information-exchange", "border-documents"}
+
 
 def _lex(name: str, lang: str) -> list[str]:
     group, _, key = name.partition(".")
@@ -91,6 +95,8 @@ def institutions_hit_filter(idx, p, e, cue, hit) -> bool:
     # A preamble's citations ("VU la loi n° ... sur la coopération internationale") enact nothing.
     if _in_preamble(idx, hit.first):
         return False
+    if p.id in _DUTIES and _in_sentence(idx, "duty.purpose", hit.first):
+        return False  # "the Act has for object to promote cooperation": an aim, not a measure
     if p.id == "art7-extraterritorial":
         # UNTOC art. 15(2)-(3): a rule on what the courts try or where the law applies.
         return _in_sentence(idx, "jurisdiction.context", hit.first)
