@@ -76,11 +76,21 @@ def _in_sentence(idx, name: str, tok: int) -> bool:
     return idx.sentence_of[tok] in _sentences(idx, name)
 
 
+def _in_scope(idx, name: str, tok: int) -> bool:
+    cache = idx.__dict__.setdefault("_institutions_scope", {})
+    if name not in cache:
+        cache[name] = frozenset(idx.scope_of[i] for i in _positions(idx, name))
+    return idx.scope_of[tok] in cache[name]
+
+
 def _in_preamble(idx, tok: int) -> bool:
     cache = idx.__dict__.setdefault("_institutions_lex", {})
     if "_preamble" not in cache:
         pos: set[int] = set()
-        for u in idx.statute.units:
+        # only a preamble that stands before the enacted articles (a text with no article
+        # structure at all is not read as preamble)
+        enacted = any(u.kind in ("section", "article") for u in idx.statute.units)
+        for u in idx.statute.units if enacted else ():
             if u.kind in _PREAMBLE_KINDS:
                 a, b = idx._tok_range(u.start, u.end)
                 pos.update(range(a, b))
@@ -125,9 +135,12 @@ def _confiscation_hit(idx, element: str, hit) -> bool:
         part = _positions(idx, "confiscation.participle")
         if acts and all(i in part for i in acts):
             return False  # "bienes decomisados": assets already confiscated, disposed of here
-        # "confiscation of the objects used in the offence": instrumentalities, not proceeds
-        if _in_sentence(idx, "confiscation.instrument", hit.first) and not _in_sentence(
-                idx, "confiscation.proceeds", hit.first):
+        # "confiscation of the objects used in the offence": instrumentalities, not proceeds;
+        # a heading ("Forfeiture") reads with the section it heads.
+        if not _in_sentence(idx, "confiscation.proceeds", hit.first) and (
+                _in_sentence(idx, "confiscation.instrument", hit.first)
+                or (_in_scope(idx, "confiscation.instrument", hit.first)
+                    and not _in_scope(idx, "confiscation.proceeds", hit.first))):
             return False
         # "offences that generate illegal gains" (a money-laundering list): proceeds mentioned,
         # not confiscated.
