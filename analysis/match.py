@@ -108,7 +108,7 @@ class StatuteIndex:
         self.starts = [t.start for t in self.tokens]
         self.by_key: dict[str, list[int]] = defaultdict(list)
         for i, t in enumerate(self.tokens):
-            for k in {t.norm, t.lemma, t.alt}:
+            for k in {t.norm, t.lemma, t.alt, *t.extra}:  # extra: Arabic lemma and "√" root
                 self.by_key[k].append(i)
         self.vocab = list(self.by_key)
         self._vocab_long = [k for k in self.vocab if len(k) >= FUZZY_MIN_LEN]

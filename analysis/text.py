@@ -5,6 +5,12 @@ lower-cased before lookup; the lookup table is read directly so every token keep
 offsets in the original text. Arabic has no lemma table in spaCy: it is normalised
 (hamza/alef forms, ta marbuta, alef maqsura, diacritics, tatweel, Arabic-Indic digits)
 and stemmed with the Snowball Arabic stemmer.
+
+Arabic tokens carry two more keys (Token.extra):
+- the simplemma lemma, which undoes broken plurals (الضحايا -> ضحية) and some verb forms;
+- the root from NLTK's ISRI stemmer, prefixed "√" (ينقله, نقل -> √نقل; يستقبله, استقبال ->
+  √قبل). Many words share a root, so a root matches only a cue word written "√word"
+  (docs/model-format.md): the cue asks for it, plain cue words never match by root.
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from functools import lru_cache
 
 import snowballstemmer
 import spacy
+
+ROOT_MARK = "√"  # a cue word "√نقل" matches every Arabic token of that root
 
 SPACY_LANGS = ("en", "fr", "es", "ru", "pt")
 
@@ -63,6 +71,7 @@ class Token:
     lemma: str  # lookup lemma (Arabic: Snowball stem)
     alt: str  # a second spelling: unaccented (fr/es/pt), without a leading و/ف (ar)
     is_punct: bool
+    extra: tuple[str, ...] = ()  # Arabic: simplemma lemma, "√" + ISRI root
 
 
 class Analyzer:
@@ -80,6 +89,14 @@ class Analyzer:
             except (ValueError, KeyError):
                 self._table = None
         self._stemmer = snowballstemmer.stemmer("arabic") if lang == "ar" else None
+        self._isri = None
+        if lang == "ar":
+            try:
+                from nltk.stem.isri import ISRIStemmer  # needs no data download
+
+                self._isri = ISRIStemmer()
+            except ImportError:  # pragma: no cover - nltk is a declared dependency
+                self._isri = None
         self.negators = NEGATORS.get(lang, NEGATORS["en"])
 
     @lru_cache(maxsize=200_000)
@@ -87,6 +104,9 @@ class Analyzer:
         """(norm, lemma, alt) for one token's text."""
         low = unicodedata.normalize("NFKC", text).lower()  # NFKC: PDF presentation forms, ligatures
         if self.lang == "ar":
+            if low.startswith(ROOT_MARK) and len(low) > 1:  # a root cue word
+                r = self.root(normalize_ar(low[1:]))
+                return r, r, r
             n = normalize_ar(low)
             stem = self._stemmer.stemWord(n) if self._stemmer else n
             norm = strip_ar_clitics(n)
@@ -101,13 +121,40 @@ class Analyzer:
         alt = strip_accents(low) if self.lang in ("fr", "es", "pt") else low
         return low, lemma, alt
 
+    def root(self, word: str) -> str:
+        """"√" + the ISRI root of a normalised Arabic word (the word itself without nltk)."""
+        if self._isri is None:
+            return ROOT_MARK + word
+        return ROOT_MARK + normalize_ar(self._isri.stem(word))
+
+    @lru_cache(maxsize=200_000)
+    def extra_keys(self, text: str) -> tuple[str, ...]:
+        """Arabic only: the simplemma lemma (broken plurals) and the "√" root of a token."""
+        if self.lang != "ar":
+            return ()
+        low = unicodedata.normalize("NFKC", text).lower()
+        if low.startswith(ROOT_MARK) or not any("\u0621" <= c <= "\u064a" for c in low):
+            return ()
+        n = normalize_ar(low)
+        out = []
+        try:
+            import simplemma
+
+            lem = strip_ar_clitics(normalize_ar(simplemma.lemmatize(low, lang="ar")))
+            if lem and lem != strip_ar_clitics(n):
+                out.append(lem)
+        except (ImportError, ValueError):  # pragma: no cover
+            pass
+        out.append(self.root(n))
+        return tuple(out)
+
     def tokens(self, text: str) -> list[Token]:
         out = []
         for t in self.nlp.make_doc(text):
             if t.is_space:
                 continue
             norm, lemma, alt = self.keys(t.text)
-            out.append(Token(t.idx, t.idx + len(t.text), norm, lemma, alt, t.is_punct))
+            out.append(Token(t.idx, t.idx + len(t.text), norm, lemma, alt, t.is_punct, self.extra_keys(t.text)))
         return out
 
 
