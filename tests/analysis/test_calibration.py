@@ -50,12 +50,14 @@ def test_leave_one_statute_out_never_sees_the_statute_it_scores():
 def test_review_threshold_is_the_lowest_that_reaches_the_target():
     pts = [(0.2, False), (0.3, False), (0.4, True), (0.6, True), (0.7, True), (0.8, True), (0.9, True),
            (0.95, True), (0.97, True)]
-    t = choose_review_threshold(pts, target=0.9, max_flagged=1 / 3)
+    t = choose_review_threshold(pts, target=0.9, max_flagged=1 / 3, at_least=0.0)
     assert t == pytest.approx(0.35)  # flag the two lowest: the other seven are all right
     # target out of reach within a third flagged: flag exactly a third
     bad = [(i / 10, i % 2 == 0) for i in range(9)]
-    t = choose_review_threshold(bad, target=0.99, max_flagged=1 / 3)
+    t = choose_review_threshold(bad, target=0.99, max_flagged=1 / 3, at_least=0.0)
     assert sum(p < t for p, _ in bad) == 3
+    # however accurate the corpus, the threshold never falls under the documented floor
+    assert choose_review_threshold([(0.5, True), (0.9, True)], at_least=0.85) == 0.85
 
 
 def test_features_lie_in_the_unit_interval_and_name_the_verdict():
