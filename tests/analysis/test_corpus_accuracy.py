@@ -19,19 +19,19 @@ GOLD = sorted((CORPUS / "gold").glob("*.csv")) if (CORPUS / "gold").is_dir() els
 
 # three-way accuracy per statute, as measured (rounded down to 3 places; scripts/ratchet.py prints them)
 FLOOR = {
-    "ar-ley-26364-2008": 0.895,
+    "ar-ley-26364-2008": 0.894,
     "br-lei-13344-2016": 0.921,
     "dj-loi-210-2007": 0.921,
     "dj-loi-traite-2016": 0.947,
-    "ke-counter-trafficking-2010": 0.974,
+    "ke-counter-trafficking-2010": 0.973,
     "kw-law-91-2013": 0.868,
-    "lk-trafficking-women-children-prostitution-2005": 0.974,
+    "lk-trafficking-women-children-prostitution-2005": 0.973,
     "mz-lei-17-2020-2020": 1.000,
     "pe-ley-28950-2007": 0.921,
-    "sa-anti-trafficking-law-2009": 0.895,
+    "sa-anti-trafficking-law-2009": 0.894,
     "sg-prevention-human-trafficking-2014": 0.868,
 }
-OVERALL_FLOOR = 0.926
+OVERALL_FLOOR = 0.925
 
 
 @pytest.mark.skipif(not GOLD, reason=f"no gold labels at {CORPUS}/gold")
