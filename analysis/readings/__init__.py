@@ -17,6 +17,8 @@ each reading looks for, per language, are data in `analysis/lexicons/*.toml`.
 from __future__ import annotations
 
 import tomllib
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -45,6 +47,25 @@ Adjuster = Callable[[Reading], None]
 HIT_FILTERS: list[HitFilter] = []
 ADJUSTERS: list[Adjuster] = []
 
+# Readings switched off, by id: a revision's id ("offence.no-means-needed") or a hit filter's
+# ("filter:wrong_sense"). Only the ablation benchmark (benchmarks/loso_readings.py) sets it, to
+# measure what each reading contributes on each statute.
+_DISABLED: ContextVar[frozenset[str]] = ContextVar("modellaw_disabled_readings", default=frozenset())
+
+
+@contextmanager
+def disabled(ids):
+    """Assess with the given readings switched off (for measuring them, never for users)."""
+    token = _DISABLED.set(frozenset(ids))
+    try:
+        yield
+    finally:
+        _DISABLED.reset(token)
+
+
+def filter_id(fn: HitFilter) -> str:
+    return f"filter:{fn.__name__}"
+
 
 def hit_filter(fn: HitFilter) -> HitFilter:
     """Register a function that returns False for a hit standing in the wrong context."""
@@ -66,11 +87,14 @@ def lexicon(name: str) -> dict:
 
 
 def keep_hit(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue", hit: "Hit") -> bool:
-    return all(f(idx, p, e, cue, hit) for f in HIT_FILTERS)
+    off = _DISABLED.get()
+    return all(f(idx, p, e, cue, hit) for f in HIT_FILTERS if not off or filter_id(f) not in off)
 
 
 def revise(v: "Verdict", verdict: str, reading_id: str, note: str) -> None:
     """Change one verdict on a legal reading, recording which reading and why."""
+    if reading_id in _DISABLED.get():
+        return
     if v.verdict != verdict:
         v.notes.append(note)
         v.readings.append(reading_id)
