@@ -5,6 +5,7 @@ import csv
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from openpyxl import load_workbook
@@ -70,7 +71,8 @@ def test_batch_over_corpus_with_a_broken_file(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     for row in summary.values():
         if row["status"] == "ok":
-            assert f'href="{row["report_html"]}"' in index or row["report_html"].replace(" ", "%20") in index
+            # links are percent-encoded: "Prevención" is written "Prevenci%C3%B3n" in the href
+            assert f'href="{quote(row["report_html"])}"' in index
     assert "empty.txt" in index and "corrupt.docx" in index
 
 
