@@ -285,6 +285,19 @@ def _accomplice(r: Reading, f: _Finder) -> None:
                "participants are referred to (in the consent rule, a penalty reduction or an aggravating "
                "circumstance), but participation is not itself made punishable here "
                "(Protocol art. 5(2)(b))")
+        return
+    # Participation *after* the offence (receiving or concealing its proceeds, hiding the
+    # offenders or the traces of the crime) is handling or obstruction (UNTOC arts. 6, 23), even
+    # where the law deems the receiver "an accomplice": it is not participation in committing
+    # trafficking (Protocol art. 5(2)(b)).
+    after = _group(f.words("after_the_fact"), f.sentence)
+    during = [(c, h) for c, h in real
+              if not any(h2.first <= h.last + 2 for _, h2 in after.get(f.sentence(h), ()))]
+    if real and not during:
+        revise(v, "partial", "offence.accomplice-after-the-fact",
+               "the only participation made punishable comes after the offence (receiving or "
+               "concealing its proceeds, hiding offenders or the traces of the crime); complicity in "
+               "committing trafficking is not itself made an offence here (Protocol art. 5(2)(b))")
 
 
 def _ancillary_cap(r: Reading) -> None:
