@@ -79,12 +79,22 @@ def _any_in(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(a <= s <= b for s, _ in spans)
 
 
-def _in_definition(idx: "StatuteIndex", i: int) -> bool:
+def _definition_at(idx: "StatuteIndex", i: int):
     for d in idx.statute.definitions:
         a, b = idx._tok_range(d.start, d.end)
         if a <= i < b:
-            return True
-    return False
+            return d
+    return None
+
+
+def _in_definition(idx: "StatuteIndex", i: int) -> bool:
+    return _definition_at(idx, i) is not None
+
+
+def _defines_means(idx: "StatuteIndex", d) -> bool:
+    """Does the definition define a means or a form of exploitation ("coercion" includes ...)?"""
+    ta, tb = idx._tok_range(*idx._term_span(d))
+    return tb > ta and _any_in(_spans(idx, "means_terms"), ta, tb - 1)
 
 
 # -- wrong sense -----------------------------------------------------------------------------
@@ -108,8 +118,13 @@ def wrong_sense(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "Compile
 def documents_context(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue", hit: "Hit") -> bool:
     if p.id != _DOCS:
         return True
-    # A definition ("fraudulent travel or identity document" means ...) creates no offence.
-    if _in_definition(idx, hit.first) or idx.sentence_of[hit.first] in _sentences(idx, "defining"):
+    # A definition ("fraudulent travel or identity document" means ...) creates no offence; one
+    # that makes document handling a means of trafficking ("coercion" includes withholding a
+    # passport) is kept, and read as a means by the adjuster below.
+    d = _definition_at(idx, hit.first)
+    if d is not None and not _defines_means(idx, d):
+        return False
+    if d is None and idx.sentence_of[hit.first] in _sentences(idx, "defining"):
         return False
     reach = _reach(idx, hit.first)
     # The object is another person's identity or travel papers, not any document.
@@ -141,13 +156,15 @@ def _documents_as_means(r: Reading) -> None:
     other = sorted({(h.first, h.last) for el in ("forced-labour", "slavery", "servitude", "sexual-exploitation")
                     for _, h in f.element("art5-exploitation", el)})
     for _, h in hits:
-        ch = _chapeau(idx, h.first)
+        if _in_definition(idx, h.first):
+            continue  # kept only where it defines a means or a form of exploitation
+        ch = _chapeau(idx, h.last)  # the words of a `~` cue may start in the chapeau itself
         if ch is None or not _any_in(other, ch[0], ch[1]):
             return  # a clause of its own: the offence is made here
     revise(v, "partial", "context.documents-as-means",
            "destroying, concealing or withholding documents is named only as a way of committing "
-           "another offence (forced labour), not as an offence of its own (Model Law art. 15; CoE "
-           "Convention art. 20)")
+           "another offence (a means of trafficking, or of forced labour), not as an offence of its "
+           "own (Model Law art. 15; CoE Convention art. 20)")
 
 
 @readings.adjuster
