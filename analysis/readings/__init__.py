@@ -107,4 +107,4 @@ def apply_adjusters(reading: Reading) -> None:
 
 
 # The families of readings; importing a module registers its filters and adjusters.
-from analysis.readings import institutions, offence, scope  # noqa: E402,F401
+from analysis.readings import context, institutions, offence, scope  # noqa: E402,F401

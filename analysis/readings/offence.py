@@ -209,6 +209,39 @@ def _means_and_penalty(r: Reading, f: _Finder) -> None:
                + " (Protocol art. 3(a))")
 
 
+def _closed_vulnerability(r: Reading, f: _Finder) -> None:
+    """A position of vulnerability defined by a closed list of situations.
+
+    The Protocol's "abuse of a position of vulnerability" reaches any situation in which the
+    person has no real and acceptable alternative but to submit to the abuse (interpretative
+    note, A/55/383/Add.1, para. 63). A statute that defines the term by an enumerated list of
+    situations, with no residual words ("any other", "including", "notamment"), reaches only
+    those situations: the offence is narrower than the Protocol (partial).
+    """
+    v = r.verdicts.get("art8-offence")
+    if v is None or v.verdict != "covered":
+        return
+    idx = f.idx
+    terms = f.words("vulnerability_term")
+    opened = f.words("open_list")
+    for d in idx.statute.definitions:
+        ta, tb = idx._tok_range(*idx._term_span(d))
+        a0, b0 = idx._tok_range(d.start, d.end)
+        if not any(min(ta, a0) <= h.first < max(tb, a0) for _, h in terms):
+            continue
+        items = [u for u in idx.statute.units if d.start < u.start < d.end]
+        if len(items) < 2:
+            continue  # a description, not a list of situations
+        if any(a0 <= h.first < b0 for _, h in opened):
+            continue  # an open list: the situations are examples
+        revise(v, "partial", "offence.vulnerability-closed-list",
+               f"\u201c{d.term}\u201d is defined by a closed list of {len(items)} situations; the Protocol's "
+               "abuse of a position of vulnerability reaches any situation leaving the person no real "
+               "and acceptable alternative but to submit (Protocol art. 3(a); interpretative note, "
+               "A/55/383/Add.1, para. 63)")
+        return
+
+
 def _elided(f: _Finder, sentence: int) -> bool:
     toks = [t for i, t in enumerate(f.idx.tokens) if f.idx.sentence_of[i] == sentence]
     if not toks:
@@ -285,6 +318,19 @@ def _accomplice(r: Reading, f: _Finder) -> None:
                "participants are referred to (in the consent rule, a penalty reduction or an aggravating "
                "circumstance), but participation is not itself made punishable here "
                "(Protocol art. 5(2)(b))")
+        return
+    # Participation *after* the offence (receiving or concealing its proceeds, hiding the
+    # offenders or the traces of the crime) is handling or obstruction (UNTOC arts. 6, 23), even
+    # where the law deems the receiver "an accomplice": it is not participation in committing
+    # trafficking (Protocol art. 5(2)(b)).
+    after = _group(f.words("after_the_fact"), f.sentence)
+    during = [(c, h) for c, h in real
+              if not any(h2.first <= h.last + 2 for _, h2 in after.get(f.sentence(h), ()))]
+    if real and not during:
+        revise(v, "partial", "offence.accomplice-after-the-fact",
+               "the only participation made punishable comes after the offence (receiving or "
+               "concealing its proceeds, hiding offenders or the traces of the crime); complicity in "
+               "committing trafficking is not itself made an offence here (Protocol art. 5(2)(b))")
 
 
 def _ancillary_cap(r: Reading) -> None:
@@ -312,6 +358,7 @@ def offence_structure(r: Reading) -> None:
     f = _Finder(r)
     _child_no_means(r, f)
     _means_and_penalty(r, f)
+    _closed_vulnerability(r, f)
     _organizing(r, f)
     _attempt(r, f)
     _accomplice(r, f)
