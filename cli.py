@@ -3,6 +3,7 @@
 Exit codes (documented in README): 0 success, 1 gaps found (only with --fail-on-gaps),
 2 usage error, 3 unreadable or invalid input.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,11 @@ from modellaw.model import builtin_models
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 STATUTE_LANGS = ("auto", "en", "fr", "es", "ar", "ru", "pt")
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Gap analysis of anti-trafficking statutes against the UNODC Model Law.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Gap analysis of anti-trafficking statutes against the UNODC Model Law.",
+)
 provisions_app = typer.Typer(no_args_is_help=True, help="Show the provisions of a model law.")
 models_app = typer.Typer(no_args_is_help=True, help="List and validate model files.")
 statute_app = typer.Typer(no_args_is_help=True, help="Inspect how a statute is read.")
@@ -83,9 +87,11 @@ def provisions_list(
 ) -> None:
     """List provisions with article, title, chapter, status and protection keys."""
     m = _model(model)
-    rows = [p for p in m.provisions
-            if (status is None or p.status == status.value)
-            and (chapter is None or p.chapter.lower() == chapter.lower())]
+    rows = [
+        p
+        for p in m.provisions
+        if (status is None or p.status == status.value) and (chapter is None or p.chapter.lower() == chapter.lower())
+    ]
     if fmt is ListFormat.json:
         typer.echo(json.dumps([provision_record(p) for p in rows], ensure_ascii=False, indent=2))
     elif fmt is ListFormat.csv:
@@ -183,18 +189,33 @@ def statute_show(
         fail(str(exc))
     if fmt is TreeFormat.json:
         out = {
-            "title": st.meta.title, "country": st.meta.country, "year": st.meta.year,
-            "language": st.language, "format": st.meta.format,
-            "units": [{"id": u.id, "kind": u.kind, "num": u.num, "label": u.label, "heading": u.heading,
-                       "parent": u.parent, "start": u.start, "end": u.end,
-                       "text": u.own_text(st.text).strip()} for u in st.units],
-            "definitions": [{"term": d.term, "unit": st.unit(d.unit_id).label, "text": d.text}
-                            for d in st.definitions],
+            "title": st.meta.title,
+            "country": st.meta.country,
+            "year": st.meta.year,
+            "language": st.language,
+            "format": st.meta.format,
+            "units": [
+                {
+                    "id": u.id,
+                    "kind": u.kind,
+                    "num": u.num,
+                    "label": u.label,
+                    "heading": u.heading,
+                    "parent": u.parent,
+                    "start": u.start,
+                    "end": u.end,
+                    "text": u.own_text(st.text).strip(),
+                }
+                for u in st.units
+            ],
+            "definitions": [{"term": d.term, "unit": st.unit(d.unit_id).label, "text": d.text} for d in st.definitions],
         }
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    typer.echo(f"{st.meta.title or file.name} [{st.language}, {st.meta.format}] — {len(st.units)} units, "
-               f"{st.top_level_count()} sections/articles, {len(st.definitions)} definitions")
+    typer.echo(
+        f"{st.meta.title or file.name} [{st.language}, {st.meta.format}] — {len(st.units)} units, "
+        f"{st.top_level_count()} sections/articles, {len(st.definitions)} definitions"
+    )
     for u in st.units:
         typer.echo(f"{'  ' * u.depth}{u.label}  {u.heading}".rstrip())
 
@@ -228,8 +249,10 @@ def _print_table(a) -> None:
     st = a.statute
     typer.echo(f"{st.title or st.path} [{a.language}] — {a.unit_count} units — model {a.model.id} ({a.model.version})")
     c, m = a.counts(), a.counts("mandatory")
-    typer.echo(f"covered {c['covered']}, partial {c['partial']}, missing {c['missing']}; "
-               f"mandatory: covered {m['covered']}, partial {m['partial']}, missing {m['missing']}")
+    typer.echo(
+        f"covered {c['covered']}, partial {c['partial']}, missing {c['missing']}; "
+        f"mandatory: covered {m['covered']}, partial {m['partial']}, missing {m['missing']}"
+    )
     flagged = sum(v.review for v in a.verdicts)
     if flagged:
         typer.echo(f"{flagged} verdicts need review (marked ?): their confidence is under the review threshold")
@@ -240,7 +263,9 @@ def _print_table(a) -> None:
         art = f"Art. {p.article}" if p.article else "—"
         units = ", ".join(dict.fromkeys(e.unit for e in v.evidence)) or "no clause found"
         mark = "?" if v.review else " "
-        typer.echo(f"{_VERDICT_MARK[v.verdict]:<11} {v.confidence:.2f}{mark} {p.status:<9} {art:<8} {p.title}  [{units}]")
+        typer.echo(
+            f"{_VERDICT_MARK[v.verdict]:<11} {v.confidence:.2f}{mark} {p.status:<9} {art:<8} {p.title}  [{units}]"
+        )
         for e in v.missing_elements:
             typer.echo(f"{'':<22}missing element: {e.label}")
 
@@ -290,16 +315,21 @@ def compare(
 @app.command()
 def evaluate(
     gold: Path = typer.Option(..., help="Folder of gold CSVs (key,verdict,units,notes), named like the statutes."),
-    statutes_dir: Optional[Path] = typer.Option(None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."),
+    statutes_dir: Optional[Path] = typer.Option(
+        None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."
+    ),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     show_errors: bool = typer.Option(False, "--errors", help="List every disagreement."),
     per_key: bool = typer.Option(False, "--keys", help="Also print the figures per protection key."),
-    held_out: bool = typer.Option(True, "--held-out/--no-held-out",
-                                  help="Also fit leave-one-statute-out calibrations (the honest figures)."),
-    save: Optional[Path] = typer.Option(None, "--save", metavar="FILE.json",
-                                        help="Write every key verdict, its confidence and the figures to FILE."),
-    against: Optional[Path] = typer.Option(None, "--against", metavar="FILE.json",
-                                           help="Show which verdicts moved since a run saved with --save."),
+    held_out: bool = typer.Option(
+        True, "--held-out/--no-held-out", help="Also fit leave-one-statute-out calibrations (the honest figures)."
+    ),
+    save: Optional[Path] = typer.Option(
+        None, "--save", metavar="FILE.json", help="Write every key verdict, its confidence and the figures to FILE."
+    ),
+    against: Optional[Path] = typer.Option(
+        None, "--against", metavar="FILE.json", help="Show which verdicts moved since a run saved with --save."
+    ),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
 ) -> None:
     """Score verdicts against expert labels: accuracy, kappa, macro-F1, false-covered, calibration, review."""
@@ -338,18 +368,28 @@ def evaluate(
         errors = []
         for r in b.runs:
             kr = r.assessment.key_results()
-            errors.append((r.name, [(k, g, p, kr.get(k, {}).get("confidence", 0.0), kr.get(k, {}).get("review", True))
-                                    for k, g, p in r.scores.disagreements]))
+            errors.append(
+                (
+                    r.name,
+                    [
+                        (k, g, p, kr.get(k, {}).get("confidence", 0.0), kr.get(k, {}).get("review", True))
+                        for k, g, p in r.scores.disagreements
+                    ],
+                )
+            )
     typer.echo(format_benchmark(d, errors, per_key))
 
 
 @app.command()
 def calibrate(
     gold: Path = typer.Option(..., help="Folder of gold CSVs, named like the statutes."),
-    statutes_dir: Optional[Path] = typer.Option(None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."),
+    statutes_dir: Optional[Path] = typer.Option(
+        None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."
+    ),
     model: str = typer.Option("tip-2009", help="Installed model id."),
-    out: Optional[Path] = typer.Option(None, "-o", "--output",
-                                       help="Where to write the calibration (default: the one shipped for the model)."),
+    out: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Where to write the calibration (default: the one shipped for the model)."
+    ),
 ) -> None:
     """Refit the confidence calibration on the labelled corpus (run after adding labels or changing cues)."""
     from analysis import benchmark, calibration
@@ -366,17 +406,22 @@ def calibrate(
     target = out or calibration.calibration_path(m.id)
     target.write_text(json.dumps(cal.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     lo = cal.measured["leave_one_statute_out"]
-    typer.echo(f"{target}: {len(cal.features)} features from {cal.measured['keys']} labelled keys in "
-               f"{cal.measured['statutes']} statutes; review below {cal.review_below:.3f}; leave-one-statute-out "
-               f"ECE {lo['ece']:.3f}, flagged {lo['review']['flagged_share']:.2f}, "
-               f"unflagged accuracy {lo['review']['unflagged_accuracy']:.3f}")
+    typer.echo(
+        f"{target}: {len(cal.features)} features from {cal.measured['keys']} labelled keys in "
+        f"{cal.measured['statutes']} statutes; review below {cal.review_below:.3f}; leave-one-statute-out "
+        f"ECE {lo['ece']:.3f}, flagged {lo['review']['flagged_share']:.2f}, "
+        f"unflagged accuracy {lo['review']['unflagged_accuracy']:.3f}"
+    )
 
 
 @app.command()
 def batch(
-    source: Path = typer.Argument(..., metavar="DIR_OR_MANIFEST",
-                                  help="A folder of statutes (.txt .md .docx .pdf .html .htm .xml), or a manifest CSV "
-                                       "with columns country,title,year,language,path (paths relative to it)."),
+    source: Path = typer.Argument(
+        ...,
+        metavar="DIR_OR_MANIFEST",
+        help="A folder of statutes (.txt .md .docx .pdf .html .htm .xml), or a manifest CSV "
+        "with columns country,title,year,language,path (paths relative to it).",
+    ),
     out: Path = typer.Option(..., "-o", "--output", metavar="OUTDIR", help="Output folder."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the model once)."),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
@@ -404,13 +449,18 @@ def batch(
     try:
         res = run_batch(source, out, jobs=jobs, model=m.path, report_lang=report_lang, force=force, db=db)
     except KeyboardInterrupt:
-        typer.echo(f"modellaw: interrupted; finished statutes are recorded in {db or out / 'assessments.sqlite'}: "
-                   "run the same command again to assess the rest", err=True)
+        typer.echo(
+            f"modellaw: interrupted; finished statutes are recorded in {db or out / 'assessments.sqlite'}: "
+            "run the same command again to assess the rest",
+            err=True,
+        )
         raise typer.Exit(130)
     except (BatchError, HistoryError, ModelError) as exc:
         fail(str(exc))
-    typer.echo(f"{res.total} statute{'s' if res.total != 1 else ''}: {res.ok} ok, {res.failed} failed; "
-               f"{res.assessed} assessed now, {res.skipped} unchanged and skipped")
+    typer.echo(
+        f"{res.total} statute{'s' if res.total != 1 else ''}: {res.ok} ok, {res.failed} failed; "
+        f"{res.assessed} assessed now, {res.skipped} unchanged and skipped"
+    )
     if res.failed:
         typer.echo(f"{res.failed} failed: see {out / 'failures.csv'}")
     typer.echo(f"wrote {res.index}")
@@ -424,8 +474,9 @@ class HistoryFormat(str, Enum):
 @app.command()
 def history(
     country: str = typer.Argument(..., help="Country as recorded (case-insensitive), or the statute's file name."),
-    db: Optional[Path] = typer.Option(None, "--db",
-                                      help="History database, or a batch's OUTDIR (default ./assessments.sqlite)."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="History database, or a batch's OUTDIR (default ./assessments.sqlite)."
+    ),
     fmt: HistoryFormat = typer.Option(HistoryFormat.table, "--format", help="table or json."),
     all_rows: bool = typer.Option(False, "--all", help="The full timeline, not only the verdicts that changed."),
     title: Optional[str] = typer.Option(None, help="Only assessments of the statute with this title."),
@@ -473,8 +524,11 @@ def diff(
     header = {"model": f"{m.id} {m.version}"}
     for side, a in (("old", a_old), ("new", a_new)):
         header[f"{side} title"] = a.statute.title or ""
-    typer.echo(render_changes(diff_assessments(a_old, a_new), fmt.value, old_name=str(old), new_name=str(new),
-                              header=header).rstrip("\n"))
+    typer.echo(
+        render_changes(
+            diff_assessments(a_old, a_new), fmt.value, old_name=str(old), new_name=str(new), header=header
+        ).rstrip("\n")
+    )
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -1,4 +1,5 @@
 """Match a statute against a model, provision by provision and element by element."""
+
 from __future__ import annotations
 
 import hashlib

@@ -7,6 +7,7 @@ calibration fitted on the other statutes only — the honest figure for a law th
 never seen). The verdicts themselves come from hand-written cues and legal readings, not
 from a fitted model, so their accuracy is the same in both columns.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,8 +17,15 @@ from typing import Callable
 
 from analysis import assess, calibration
 from analysis.calibration import Row
-from analysis.evaluate import (Scores, evidence_agreement, expected_calibration_error, read_gold_rows, reliability,
-                               review_figures, score)
+from analysis.evaluate import (
+    Scores,
+    evidence_agreement,
+    expected_calibration_error,
+    read_gold_rows,
+    reliability,
+    review_figures,
+    score,
+)
 from analysis.types import Assessment
 from modellaw.model import Model
 from statutes import StatuteError, read_statute
@@ -60,8 +68,11 @@ class Benchmark:
             pts = self.points(runs, held_out)
             if held_out and not self.loso:
                 continue
-            d[label] = {"ece": round(expected_calibration_error(pts), 3), "reliability": reliability(pts),
-                        "review": review_figures(pts, self.threshold)}
+            d[label] = {
+                "ece": round(expected_calibration_error(pts), 3),
+                "reliability": reliability(pts),
+                "review": review_figures(pts, self.threshold),
+            }
         return d
 
     def to_dict(self) -> dict:
@@ -83,15 +94,22 @@ class Benchmark:
             "review_below": self.threshold,
             "statutes": {run.name: dict(self.figures([run], run.scores), language=run.language) for run in self.runs},
             "languages": langs,
-            "keys": {k: {"n": s.n, "accuracy": round(s.accuracy, 3), "false_covered": round(s.false_covered, 3),
-                         "covered_predicted": s._count(("covered", "partial", "missing"), ("covered",))}
-                     for k, s in sorted(by_key.items())},
+            "keys": {
+                k: {
+                    "n": s.n,
+                    "accuracy": round(s.accuracy, 3),
+                    "false_covered": round(s.false_covered, 3),
+                    "covered_predicted": s._count(("covered", "partial", "missing"), ("covered",)),
+                }
+                for k, s in sorted(by_key.items())
+            },
             "overall": self.figures(self.runs, overall),
         }
 
 
-def run(gold_dir: Path, statutes_dir: Path, model: Model, held_out: bool = True,
-        warn: Callable[[str], None] | None = None) -> Benchmark:
+def run(
+    gold_dir: Path, statutes_dir: Path, model: Model, held_out: bool = True, warn: Callable[[str], None] | None = None
+) -> Benchmark:
     """Assess and score every statute with a gold file; fit the held-out calibrations if asked."""
     runs = []
     warnings = []
@@ -112,8 +130,9 @@ def run(gold_dir: Path, statutes_dir: Path, model: Model, held_out: bool = True,
         s.evidence_agree, s.evidence_total = evidence_agreement(gold_rows, a.key_evidence())
         runs.append(StatuteRun(g.stem, st.language, a, gold, s, calibration.rows_for(g.stem, a, gold)))
     cal = calibration.shipped(model.id)
-    b = Benchmark(model, runs, threshold=cal.review_below if cal else calibration.DEFAULT_REVIEW_BELOW,
-                  warnings=warnings)
+    b = Benchmark(
+        model, runs, threshold=cal.review_below if cal else calibration.DEFAULT_REVIEW_BELOW, warnings=warnings
+    )
     if held_out and len(runs) > 1:
         b.loso = calibration.leave_one_statute_out(b.rows(), model.id)
     return b
@@ -130,11 +149,17 @@ def refit(b: Benchmark) -> calibration.Calibration:
     pts = [(loso[(r.statute, r.key)], r.right) for r in rows]
     threshold = calibration.choose_review_threshold(pts)
     cal = calibration.fit(rows, b.model.id, threshold)
-    measured = {"statutes": len(b.runs), "keys": len(rows),
-                "leave_one_statute_out": {"ece": round(expected_calibration_error(pts), 3),
-                                          "review": review_figures(pts, threshold)}}
-    return calibration.Calibration(cal.model_id, cal.features, cal.coef, cal.intercept, threshold,
-                                   cal.fitted_on, cal.fitted, measured)
+    measured = {
+        "statutes": len(b.runs),
+        "keys": len(rows),
+        "leave_one_statute_out": {
+            "ece": round(expected_calibration_error(pts), 3),
+            "review": review_figures(pts, threshold),
+        },
+    }
+    return calibration.Calibration(
+        cal.model_id, cal.features, cal.coef, cal.intercept, threshold, cal.fitted_on, cal.fitted, measured
+    )
 
 
 # -- comparing two runs -----------------------------------------------------------------
@@ -150,10 +175,14 @@ def saved(b: Benchmark) -> dict:
         "model": b.model.id,
         "measured": d["measured"],
         "figures": {name: _headline(s) for name, s in [*d["statutes"].items(), ("OVERALL", d["overall"])]},
-        "verdicts": {run.name: {k: {"verdict": r["verdict"], "confidence": r["confidence"],
-                                    "gold": run.gold.get(k)}
-                                for k, r in sorted(run.assessment.key_results().items()) if k in run.gold}
-                     for run in b.runs},
+        "verdicts": {
+            run.name: {
+                k: {"verdict": r["verdict"], "confidence": r["confidence"], "gold": run.gold.get(k)}
+                for k, r in sorted(run.assessment.key_results().items())
+                if k in run.gold
+            }
+            for run in b.runs
+        },
     }
 
 
@@ -200,12 +229,15 @@ def format_changes(old: dict, new: dict) -> str:
         by_statute.setdefault(c.statute, []).append(c)
     for name, fig in new["figures"].items():
         was = old["figures"].get(name)
-        delta = "  ".join(f"{k} {fig[k]:.3f} ({fig[k] - was[k]:+.3f})" if was else f"{k} {fig[k]:.3f} (new)"
-                          for k in fig)
+        delta = "  ".join(
+            f"{k} {fig[k]:.3f} ({fig[k] - was[k]:+.3f})" if was else f"{k} {fig[k]:.3f} (new)" for k in fig
+        )
         lines.append(f"{name:<48} {delta}")
         for c in by_statute.get(name, []):
             lines.append(f"    {c.kind:<12} {c.key:<36} {c.old} -> {c.new} (gold {c.gold})")
     kinds = [c.kind for c in moved]
-    lines.append(f"{len(moved)} verdicts moved: {kinds.count('fixed')} fixed, {kinds.count('broken')} broken, "
-                 f"{kinds.count('still wrong')} still wrong")
+    lines.append(
+        f"{len(moved)} verdicts moved: {kinds.count('fixed')} fixed, {kinds.count('broken')} broken, "
+        f"{kinds.count('still wrong')} still wrong"
+    )
     return "\n".join(lines)

@@ -12,6 +12,7 @@ library; fitting needs scikit-learn and is done by `modellaw calibrate --gold DI
 (see `fit`). A verdict whose probability is under the calibration's `review_below`
 threshold is flagged for review.
 """
+
 from __future__ import annotations
 
 import json
@@ -105,10 +106,16 @@ def calibration_from_dict(d: dict) -> Calibration:
     if d.get("format") != FORMAT:
         raise ValueError(f"not a {FORMAT} file")
     coefs = d["coefficients"]
-    return Calibration(model_id=d["model"], features=tuple(coefs), coef=tuple(float(c) for c in coefs.values()),
-                       intercept=float(d["intercept"]), review_below=float(d.get("review_below", DEFAULT_REVIEW_BELOW)),
-                       fitted_on=tuple(d.get("fitted_on", ())), fitted=d.get("fitted", ""),
-                       measured=d.get("measured", {}))
+    return Calibration(
+        model_id=d["model"],
+        features=tuple(coefs),
+        coef=tuple(float(c) for c in coefs.values()),
+        intercept=float(d["intercept"]),
+        review_below=float(d.get("review_below", DEFAULT_REVIEW_BELOW)),
+        fitted_on=tuple(d.get("fitted_on", ())),
+        fitted=d.get("fitted", ""),
+        measured=d.get("measured", {}),
+    )
 
 
 def calibration_path(model_id: str) -> Path:
@@ -141,6 +148,7 @@ def apply(a: Assessment, cal: Calibration | None) -> None:
 
 
 # -- fitting ----------------------------------------------------------------------------
+
 
 @dataclass
 class Row:
@@ -185,17 +193,31 @@ def fit(rows: Sequence[Row], model_id: str, review_below: float = DEFAULT_REVIEW
     if len(set(y)) < 2:  # every verdict right (or wrong): the probability is that share
         share = sum(y) / len(y) if y else 0.5
         p = min(max(share, 1e-3), 1 - 1e-3)
-        return Calibration(model_id, (), (), math.log(p / (1 - p)), review_below,
-                           tuple(sorted({r.statute for r in rows})), date.today().isoformat())
+        return Calibration(
+            model_id,
+            (),
+            (),
+            math.log(p / (1 - p)),
+            review_below,
+            tuple(sorted({r.statute for r in rows})),
+            date.today().isoformat(),
+        )
     lr = LogisticRegression(C=REGULARISATION_C, max_iter=5000)
     lr.fit(X, y)
-    return Calibration(model_id, features, tuple(round(float(c), 6) for c in lr.coef_[0]),
-                       round(float(lr.intercept_[0]), 6), review_below,
-                       tuple(sorted({r.statute for r in rows})), date.today().isoformat())
+    return Calibration(
+        model_id,
+        features,
+        tuple(round(float(c), 6) for c in lr.coef_[0]),
+        round(float(lr.intercept_[0]), 6),
+        review_below,
+        tuple(sorted({r.statute for r in rows})),
+        date.today().isoformat(),
+    )
 
 
-def leave_one_statute_out(rows: Sequence[Row], model_id: str,
-                          review_below: float = DEFAULT_REVIEW_BELOW) -> dict[tuple[str, str], float]:
+def leave_one_statute_out(
+    rows: Sequence[Row], model_id: str, review_below: float = DEFAULT_REVIEW_BELOW
+) -> dict[tuple[str, str], float]:
     """(statute, key) -> probability from a calibration fitted on the *other* statutes only."""
     out = {}
     statutes = sorted({r.statute for r in rows})
@@ -207,8 +229,12 @@ def leave_one_statute_out(rows: Sequence[Row], model_id: str,
     return out
 
 
-def choose_review_threshold(probabilities: Iterable[tuple[float, bool]], target: float = 0.90,
-                            max_flagged: float = 1 / 3, at_least: float = REVIEW_AT_LEAST) -> float:
+def choose_review_threshold(
+    probabilities: Iterable[tuple[float, bool]],
+    target: float = 0.90,
+    max_flagged: float = 1 / 3,
+    at_least: float = REVIEW_AT_LEAST,
+) -> float:
     """The lowest threshold at which the verdicts not flagged are right `target` of the time, and never under `at_least`.
 
     Chosen on leave-one-statute-out probabilities, so the threshold is not fitted to the
@@ -238,5 +264,16 @@ def choose_review_threshold(probabilities: Iterable[tuple[float, bool]], target:
     return max(chosen, at_least)
 
 
-__all__ = ["Calibration", "Row", "apply", "calibration_from_dict", "choose_review_threshold", "fit",
-           "leave_one_statute_out", "rows_for", "shipped", "verdict_features", "VERDICTS"]
+__all__ = [
+    "Calibration",
+    "Row",
+    "apply",
+    "calibration_from_dict",
+    "choose_review_threshold",
+    "fit",
+    "leave_one_statute_out",
+    "rows_for",
+    "shipped",
+    "verdict_features",
+    "VERDICTS",
+]

@@ -13,6 +13,7 @@ Per provision (matched by id, in the model's order):
 Provisions with the same verdict and the same units cited are not changes and are not listed.
 The function is pure: it reads the two assessments and returns new objects.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -71,8 +72,9 @@ def diff(old: Assessment, new: Assessment) -> list[Change]:
     """The provisions whose verdict or evidence differ between `old` and `new`, in the model's order."""
     old_by = {v.provision.id: v for v in old.verdicts}
     new_by = {v.provision.id: v for v in new.verdicts}
-    order = [v.provision.id for v in old.verdicts] + [v.provision.id for v in new.verdicts
-                                                      if v.provision.id not in old_by]
+    order = [v.provision.id for v in old.verdicts] + [
+        v.provision.id for v in new.verdicts if v.provision.id not in old_by
+    ]
     out: list[Change] = []
     for pid in order:
         o, n = old_by.get(pid), new_by.get(pid)
@@ -91,15 +93,24 @@ def diff(old: Assessment, new: Assessment) -> list[Change]:
             continue
         p = (n or o).provision
         of, nf = _found(o), _found(n)
-        out.append(Change(
-            provision_id=pid, article=p.article, title=p.title, status=p.status, keys=tuple(p.keys), kind=kind,
-            old_verdict=o.verdict if o else None, new_verdict=n.verdict if n else None,
-            old_confidence=round(float(o.confidence), 3) if o else None,
-            new_confidence=round(float(n.confidence), 3) if n else None,
-            old_units=ou, new_units=nu,
-            elements_found=tuple(label for eid, label in nf.items() if eid not in of),
-            elements_lost=tuple(label for eid, label in of.items() if eid not in nf),
-        ))
+        out.append(
+            Change(
+                provision_id=pid,
+                article=p.article,
+                title=p.title,
+                status=p.status,
+                keys=tuple(p.keys),
+                kind=kind,
+                old_verdict=o.verdict if o else None,
+                new_verdict=n.verdict if n else None,
+                old_confidence=round(float(o.confidence), 3) if o else None,
+                new_confidence=round(float(n.confidence), 3) if n else None,
+                old_units=ou,
+                new_units=nu,
+                elements_found=tuple(label for eid, label in nf.items() if eid not in of),
+                elements_lost=tuple(label for eid, label in of.items() if eid not in nf),
+            )
+        )
     return out
 
 
@@ -111,8 +122,13 @@ def summarize(changes: list[Change]) -> dict[str, int]:
     return out
 
 
-_KIND_LABEL = {"closed": "gap closed", "opened": "gap opened", "evidence": "evidence changed",
-               "added": "only in new", "removed": "only in old"}
+_KIND_LABEL = {
+    "closed": "gap closed",
+    "opened": "gap opened",
+    "evidence": "evidence changed",
+    "added": "only in new",
+    "removed": "only in old",
+}
 
 
 def _article(c: Change) -> str:
@@ -122,18 +138,34 @@ def _article(c: Change) -> str:
 def _verdicts(c: Change) -> str:
     def one(v, conf):
         return "—" if v is None else f"{v} {conf:.2f}"
+
     return f"{one(c.old_verdict, c.old_confidence)} → {one(c.new_verdict, c.new_confidence)}"
 
 
-def render_changes(changes: list[Change], fmt: str = "table", *, old_name: str = "old", new_name: str = "new",
-                   header: dict | None = None) -> str:
+def render_changes(
+    changes: list[Change],
+    fmt: str = "table",
+    *,
+    old_name: str = "old",
+    new_name: str = "new",
+    header: dict | None = None,
+) -> str:
     """The changes as text: `table` (terminal), `md` (Markdown, every value escaped) or `json`."""
     import json
 
     counts = summarize(changes)
     if fmt == "json":
-        return json.dumps({**(header or {}), "old": old_name, "new": new_name, "summary": counts,
-                           "changes": [c.as_dict() for c in changes]}, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {
+                **(header or {}),
+                "old": old_name,
+                "new": new_name,
+                "summary": counts,
+                "changes": [c.as_dict() for c in changes],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     order = {k: i for i, k in enumerate(KINDS)}
     ranked = sorted(changes, key=lambda c: order[c.kind])  # stable: model order within a kind
     if fmt == "md":
@@ -142,29 +174,52 @@ def render_changes(changes: list[Change], fmt: str = "table", *, old_name: str =
         lines = [f"# Changes from {md_escape(old_name)} to {md_escape(new_name)}", ""]
         if header:
             lines += [f"- {md_escape(k)}: {md_escape(v)}" for k, v in header.items()] + [""]
-        lines += [f"Gaps closed: {counts['closed']} · gaps opened: {counts['opened']} · "
-                  f"evidence changed: {counts['evidence']}", ""]
+        lines += [
+            f"Gaps closed: {counts['closed']} · gaps opened: {counts['opened']} · "
+            f"evidence changed: {counts['evidence']}",
+            "",
+        ]
         if not changes:
             return "\n".join(lines + ["No provision changed.", ""])
-        lines += ["| change | provision | status | verdict (old → new) | units no longer cited | units now cited |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "| change | provision | status | verdict (old → new) | units no longer cited | units now cited |",
+            "|---|---|---|---|---|---|",
+        ]
         for c in ranked:
-            lines.append("| " + " | ".join(md_escape(x) for x in (
-                _KIND_LABEL[c.kind], f"{_article(c)} {c.title} ({c.provision_id})", c.status, _verdicts(c),
-                ", ".join(c.units_removed) or "—", ", ".join(c.units_added) or "—")) + " |")
+            lines.append(
+                "| "
+                + " | ".join(
+                    md_escape(x)
+                    for x in (
+                        _KIND_LABEL[c.kind],
+                        f"{_article(c)} {c.title} ({c.provision_id})",
+                        c.status,
+                        _verdicts(c),
+                        ", ".join(c.units_removed) or "—",
+                        ", ".join(c.units_added) or "—",
+                    )
+                )
+                + " |"
+            )
         return "\n".join(lines) + "\n"
     lines = [f"{old_name} → {new_name}"]
     if header:
         lines.append("  " + " · ".join(f"{k}: {v}" for k, v in header.items()))
-    lines.append(f"gaps closed {counts['closed']}, gaps opened {counts['opened']}, "
-                 f"evidence changed {counts['evidence']}"
-                 + (f", only in new {counts['added']}, only in old {counts['removed']}"
-                    if counts["added"] or counts["removed"] else ""))
+    lines.append(
+        f"gaps closed {counts['closed']}, gaps opened {counts['opened']}, "
+        f"evidence changed {counts['evidence']}"
+        + (
+            f", only in new {counts['added']}, only in old {counts['removed']}"
+            if counts["added"] or counts["removed"]
+            else ""
+        )
+    )
     if not changes:
         lines.append("no provision changed")
     for c in ranked:
-        lines.append(f"{_KIND_LABEL[c.kind]:<17} {c.status:<9} {_article(c):<8} {c.title} [{c.provision_id}]  "
-                     f"{_verdicts(c)}")
+        lines.append(
+            f"{_KIND_LABEL[c.kind]:<17} {c.status:<9} {_article(c):<8} {c.title} [{c.provision_id}]  {_verdicts(c)}"
+        )
         if c.units_removed:
             lines.append(f"{'':<18}no longer cited: {', '.join(c.units_removed)}")
         if c.units_added:

@@ -5,6 +5,7 @@ Gold files (shared/corpus/gold/*.csv) have one row per protection key:
 verdict is that of the weakest provision carrying it (Assessment.key_verdicts).
 A *gap* is `partial` or `missing`: the thing a drafter must act on.
 """
+
 from __future__ import annotations
 
 import csv
@@ -68,7 +69,7 @@ class Scores:
         if not self.n:
             return 0.0
         po = self.accuracy
-        pe = sum(self._count((c,), VERDICTS) * self._count(VERDICTS, (c,)) for c in VERDICTS) / self.n ** 2
+        pe = sum(self._count((c,), VERDICTS) * self._count(VERDICTS, (c,)) for c in VERDICTS) / self.n**2
         return (po - pe) / (1 - pe) if pe < 1 else (1.0 if po == 1 else 0.0)
 
     @property
@@ -97,8 +98,10 @@ class Scores:
             "macro_f1": round(self.macro_f1, 3),
             "false_covered": round(self.false_covered, 3),
             "covered_predicted": self._count(VERDICTS, ("covered",)),
-            "per_class": {c: dict(zip(("precision", "recall"), map(lambda x: round(x, 3), self.precision_recall(c))))
-                          for c in VERDICTS},
+            "per_class": {
+                c: dict(zip(("precision", "recall"), map(lambda x: round(x, 3), self.precision_recall(c))))
+                for c in VERDICTS
+            },
             "gap": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)},
             "evidence": {"agree": self.evidence_agree, "total": self.evidence_total},
         }
@@ -166,9 +169,15 @@ def reliability(points: list[tuple[float, bool]], bins: int = RELIABILITY_BINS) 
         lo, hi = b / bins, (b + 1) / bins
         inside = [(p, r) for p, r in points if lo <= p < hi or (b == bins - 1 and p == 1.0)]
         if inside:
-            out.append({"from": round(lo, 2), "to": round(hi, 2), "n": len(inside),
-                        "confidence": round(sum(p for p, _ in inside) / len(inside), 3),
-                        "accuracy": round(sum(r for _, r in inside) / len(inside), 3)})
+            out.append(
+                {
+                    "from": round(lo, 2),
+                    "to": round(hi, 2),
+                    "n": len(inside),
+                    "confidence": round(sum(p for p, _ in inside) / len(inside), 3),
+                    "accuracy": round(sum(r for _, r in inside) / len(inside), 3),
+                }
+            )
     return out
 
 
@@ -183,5 +192,9 @@ def expected_calibration_error(points: list[tuple[float, bool]], bins: int = REL
 def review_figures(points: list[tuple[float, bool]], threshold: float) -> dict:
     """Share flagged for review (confidence under the threshold) and accuracy of the rest."""
     kept = [r for p, r in points if p >= threshold]
-    return {"threshold": threshold, "flagged_share": round(1 - len(kept) / len(points), 3) if points else 0.0,
-            "unflagged_accuracy": round(sum(kept) / len(kept), 3) if kept else 0.0, "unflagged": len(kept)}
+    return {
+        "threshold": threshold,
+        "flagged_share": round(1 - len(kept) / len(points), 3) if points else 0.0,
+        "unflagged_accuracy": round(sum(kept) / len(kept), 3) if kept else 0.0,
+        "unflagged": len(kept),
+    }

@@ -21,6 +21,7 @@ Tables (schema version 1):
 
 Only the stdlib `sqlite3` is used. Writes are committed one statute at a time.
 """
+
 from __future__ import annotations
 
 import json
@@ -119,8 +120,11 @@ def key_verdicts_with_confidence(provisions: Iterable[dict]) -> dict[str, dict]:
         for k in p["keys"]:
             cur = out.get(k)
             cand = {"verdict": p["verdict"], "confidence": round(float(p["confidence"]), 3)}
-            if cur is None or _RANK[cand["verdict"]] > _RANK[cur["verdict"]] or (
-                    cand["verdict"] == cur["verdict"] and cand["confidence"] < cur["confidence"]):
+            if (
+                cur is None
+                or _RANK[cand["verdict"]] > _RANK[cur["verdict"]]
+                or (cand["verdict"] == cur["verdict"] and cand["confidence"] < cur["confidence"])
+            ):
                 out[k] = cand
     return out
 
@@ -131,19 +135,35 @@ def assessment_record(a: Assessment) -> dict:
     provisions = []
     for v in a.verdicts:
         p = v.provision
-        provisions.append({
-            "id": p.id, "article": p.article, "title": p.title, "status": p.status, "keys": list(p.keys),
-            "verdict": v.verdict, "confidence": round(float(v.confidence), 3),
-            "units": list(dict.fromkeys(e.unit for e in v.evidence)),
-            "missing_elements": [e.label for e in v.missing_elements],
-        })
+        provisions.append(
+            {
+                "id": p.id,
+                "article": p.article,
+                "title": p.title,
+                "status": p.status,
+                "keys": list(p.keys),
+                "verdict": v.verdict,
+                "confidence": round(float(v.confidence), 3),
+                "units": list(dict.fromkeys(e.unit for e in v.evidence)),
+                "missing_elements": [e.label for e in v.missing_elements],
+            }
+        )
     return {
-        "country": st.country or "", "title": st.title or "", "year": str(st.year or ""),
-        "language": a.language or "", "path": st.path or "", "format": st.format or "",
+        "country": st.country or "",
+        "title": st.title or "",
+        "year": str(st.year or ""),
+        "language": a.language or "",
+        "path": st.path or "",
+        "format": st.format or "",
         "statute_sha256": a.statute_sha256 or "",
-        "model_id": a.model.id, "model_version": a.model.version, "model_title": a.model.title,
-        "tool_version": a.tool_version, "created": a.created, "unit_count": a.unit_count,
-        "counts": a.counts(), "mandatory": a.counts("mandatory"),
+        "model_id": a.model.id,
+        "model_version": a.model.version,
+        "model_title": a.model.title,
+        "tool_version": a.tool_version,
+        "created": a.created,
+        "unit_count": a.unit_count,
+        "counts": a.counts(),
+        "mandatory": a.counts("mandatory"),
         "mandatory_gaps": [v.provision.id for v in a.mandatory_gaps()],
         "provisions": provisions,
         "keys": key_verdicts_with_confidence(provisions),
@@ -177,8 +197,10 @@ class HistoryStore:
                 self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 self.db.commit()
             elif int(row["value"]) > SCHEMA_VERSION:
-                raise HistoryError(f"{self.path}: history database schema {row['value']} is newer than this "
-                                   f"modellaw understands ({SCHEMA_VERSION})")
+                raise HistoryError(
+                    f"{self.path}: history database schema {row['value']} is newer than this "
+                    f"modellaw understands ({SCHEMA_VERSION})"
+                )
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise HistoryError(f"{self.path}: not a modellaw history database: {exc}") from None
@@ -196,9 +218,17 @@ class HistoryStore:
 
     # -- assessments ---------------------------------------------------------------------
 
-    def record(self, assessment: Assessment | dict, *, path: str | None = None, file_sha256: str = "",
-               input_key: str = "", country: str | None = None, title: str | None = None,
-               commit: bool = True) -> int:
+    def record(
+        self,
+        assessment: Assessment | dict,
+        *,
+        path: str | None = None,
+        file_sha256: str = "",
+        input_key: str = "",
+        country: str | None = None,
+        title: str | None = None,
+        commit: bool = True,
+    ) -> int:
         """Store one assessment (an Assessment or an `assessment_record`); returns its id."""
         rec = assessment_record(assessment) if isinstance(assessment, Assessment) else assessment
         counts, mand = rec["counts"], rec["mandatory"]
@@ -208,23 +238,56 @@ class HistoryStore:
                    unit_count, covered, partial, missing, mandatory_covered, mandatory_partial,
                    mandatory_missing, mandatory_gaps)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (rec["country"] if country is None else country, rec["title"] if title is None else title,
-             rec["year"], rec["language"], rec["path"] if path is None else str(path), rec["format"],
-             file_sha256, rec["statute_sha256"], input_key, rec["model_id"], rec["model_version"],
-             rec["tool_version"], rec["created"], _now(), rec["unit_count"], counts["covered"],
-             counts["partial"], counts["missing"], mand["covered"], mand["partial"], mand["missing"],
-             json.dumps(rec["mandatory_gaps"])))
+            (
+                rec["country"] if country is None else country,
+                rec["title"] if title is None else title,
+                rec["year"],
+                rec["language"],
+                rec["path"] if path is None else str(path),
+                rec["format"],
+                file_sha256,
+                rec["statute_sha256"],
+                input_key,
+                rec["model_id"],
+                rec["model_version"],
+                rec["tool_version"],
+                rec["created"],
+                _now(),
+                rec["unit_count"],
+                counts["covered"],
+                counts["partial"],
+                counts["missing"],
+                mand["covered"],
+                mand["partial"],
+                mand["missing"],
+                json.dumps(rec["mandatory_gaps"]),
+            ),
+        )
         aid = int(cur.lastrowid)
         self.db.executemany(
             """INSERT INTO provision_verdicts (assessment_id, seq, provision_id, article, title, status, keys,
                    verdict, confidence, units, missing_elements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(aid, i, p["id"], p["article"], p["title"], p["status"], json.dumps(p["keys"]), p["verdict"],
-              p["confidence"], json.dumps(p["units"], ensure_ascii=False),
-              json.dumps(p["missing_elements"], ensure_ascii=False))
-             for i, p in enumerate(rec["provisions"])])
+            [
+                (
+                    aid,
+                    i,
+                    p["id"],
+                    p["article"],
+                    p["title"],
+                    p["status"],
+                    json.dumps(p["keys"]),
+                    p["verdict"],
+                    p["confidence"],
+                    json.dumps(p["units"], ensure_ascii=False),
+                    json.dumps(p["missing_elements"], ensure_ascii=False),
+                )
+                for i, p in enumerate(rec["provisions"])
+            ],
+        )
         self.db.executemany(
             "INSERT INTO key_verdicts (assessment_id, seq, key, verdict, confidence) VALUES (?, ?, ?, ?, ?)",
-            [(aid, i, k, kv["verdict"], kv["confidence"]) for i, (k, kv) in enumerate(rec["keys"].items())])
+            [(aid, i, k, kv["verdict"], kv["confidence"]) for i, (k, kv) in enumerate(rec["keys"].items())],
+        )
         if commit:
             self.db.commit()
         return aid
@@ -237,13 +300,22 @@ class HistoryStore:
         out = dict(row)
         out["mandatory_gaps"] = json.loads(out["mandatory_gaps"])
         out["provisions"] = [
-            dict(r, keys=json.loads(r["keys"]), units=json.loads(r["units"]),
-                 missing_elements=json.loads(r["missing_elements"]))
-            for r in self.db.execute("SELECT * FROM provision_verdicts WHERE assessment_id = ? ORDER BY seq",
-                                     (assessment_id,))]
-        out["keys"] = {r["key"]: {"verdict": r["verdict"], "confidence": r["confidence"]}
-                       for r in self.db.execute("SELECT * FROM key_verdicts WHERE assessment_id = ? ORDER BY seq",
-                                                (assessment_id,))}
+            dict(
+                r,
+                keys=json.loads(r["keys"]),
+                units=json.loads(r["units"]),
+                missing_elements=json.loads(r["missing_elements"]),
+            )
+            for r in self.db.execute(
+                "SELECT * FROM provision_verdicts WHERE assessment_id = ? ORDER BY seq", (assessment_id,)
+            )
+        ]
+        out["keys"] = {
+            r["key"]: {"verdict": r["verdict"], "confidence": r["confidence"]}
+            for r in self.db.execute(
+                "SELECT * FROM key_verdicts WHERE assessment_id = ? ORDER BY seq", (assessment_id,)
+            )
+        }
         return out
 
     def assessments(self, country: str) -> list[dict]:
@@ -252,16 +324,24 @@ class HistoryStore:
         A statute whose metadata names no country is found by its file name (with or without extension).
         """
         rows = self.db.execute(
-            "SELECT * FROM assessments WHERE country = ? COLLATE NOCASE ORDER BY created, id", (country,)).fetchall()
+            "SELECT * FROM assessments WHERE country = ? COLLATE NOCASE ORDER BY created, id", (country,)
+        ).fetchall()
         if not rows:
             want = country.casefold()
-            rows = [r for r in self.db.execute("SELECT * FROM assessments WHERE country = '' ORDER BY created, id")
-                    if want in (Path(r["path"]).name.casefold(), Path(r["path"]).stem.casefold())]
+            rows = [
+                r
+                for r in self.db.execute("SELECT * FROM assessments WHERE country = '' ORDER BY created, id")
+                if want in (Path(r["path"]).name.casefold(), Path(r["path"]).stem.casefold())
+            ]
         return [dict(r, mandatory_gaps=json.loads(r["mandatory_gaps"])) for r in rows]
 
     def countries(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT country FROM assessments WHERE country != '' ORDER BY country COLLATE NOCASE")]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT country FROM assessments WHERE country != '' ORDER BY country COLLATE NOCASE"
+            )
+        ]
 
     def timeline(self, country: str, *, title: str | None = None, all_rows: bool = False) -> dict:
         """How each provision's (and protection key's) verdict changed over a country's assessments.
@@ -282,21 +362,44 @@ class HistoryStore:
         if ids:
             marks = ",".join("?" * len(ids))
             prov_rows = self.db.execute(
-                f"SELECT * FROM provision_verdicts WHERE assessment_id IN ({marks}) ORDER BY seq", ids).fetchall()
+                f"SELECT * FROM provision_verdicts WHERE assessment_id IN ({marks}) ORDER BY seq", ids
+            ).fetchall()
             key_rows = self.db.execute(
-                f"SELECT * FROM key_verdicts WHERE assessment_id IN ({marks}) ORDER BY seq", ids).fetchall()
+                f"SELECT * FROM key_verdicts WHERE assessment_id IN ({marks}) ORDER BY seq", ids
+            ).fetchall()
             for r in sorted(prov_rows, key=lambda r: (r["seq"], index[r["assessment_id"]])):
-                it = items.setdefault(("provision", r["provision_id"]), {
-                    "kind": "provision", "id": r["provision_id"], "article": r["article"], "title": r["title"],
-                    "status": r["status"], "entries": []})
-                it["entries"].append({"assessment_id": r["assessment_id"], "verdict": r["verdict"],
-                                      "confidence": r["confidence"], "units": json.loads(r["units"])})
+                it = items.setdefault(
+                    ("provision", r["provision_id"]),
+                    {
+                        "kind": "provision",
+                        "id": r["provision_id"],
+                        "article": r["article"],
+                        "title": r["title"],
+                        "status": r["status"],
+                        "entries": [],
+                    },
+                )
+                it["entries"].append(
+                    {
+                        "assessment_id": r["assessment_id"],
+                        "verdict": r["verdict"],
+                        "confidence": r["confidence"],
+                        "units": json.loads(r["units"]),
+                    }
+                )
             for r in sorted(key_rows, key=lambda r: (r["seq"], index[r["assessment_id"]])):
-                it = items.setdefault(("key", r["key"]), {
-                    "kind": "key", "id": r["key"], "article": None, "title": r["key"], "status": "",
-                    "entries": []})
-                it["entries"].append({"assessment_id": r["assessment_id"], "verdict": r["verdict"],
-                                      "confidence": r["confidence"], "units": []})
+                it = items.setdefault(
+                    ("key", r["key"]),
+                    {"kind": "key", "id": r["key"], "article": None, "title": r["key"], "status": "", "entries": []},
+                )
+                it["entries"].append(
+                    {
+                        "assessment_id": r["assessment_id"],
+                        "verdict": r["verdict"],
+                        "confidence": r["confidence"],
+                        "units": [],
+                    }
+                )
         by_id = {r["id"]: r for r in runs}
         out_items = []
         for it in items.values():
@@ -316,22 +419,44 @@ class HistoryStore:
             out_items.append(it)
         return {
             "country": runs[0]["country"] if runs else country,
-            "assessments": [{k: r[k] for k in ("id", "created", "recorded", "title", "year", "path", "language",
-                                               "file_sha256", "statute_sha256", "model_id", "model_version",
-                                               "tool_version", "covered", "partial", "missing")}
-                            | {"number": i + 1, "mandatory_gaps": r["mandatory_gaps"]}
-                            for i, r in enumerate(runs)],
+            "assessments": [
+                {
+                    k: r[k]
+                    for k in (
+                        "id",
+                        "created",
+                        "recorded",
+                        "title",
+                        "year",
+                        "path",
+                        "language",
+                        "file_sha256",
+                        "statute_sha256",
+                        "model_id",
+                        "model_version",
+                        "tool_version",
+                        "covered",
+                        "partial",
+                        "missing",
+                    )
+                }
+                | {"number": i + 1, "mandatory_gaps": r["mandatory_gaps"]}
+                for i, r in enumerate(runs)
+            ],
             "items": out_items,
         }
 
     def last_hash(self, path: str | Path, outdir: str | None = None) -> str | None:
         """The input fingerprint last recorded for a file (in one batch folder, or any), or None."""
         if outdir is not None:
-            row = self.db.execute("SELECT input_key FROM batch_items WHERE outdir = ? AND path = ?",
-                                  (outdir, str(path))).fetchone()
+            row = self.db.execute(
+                "SELECT input_key FROM batch_items WHERE outdir = ? AND path = ?", (outdir, str(path))
+            ).fetchone()
             return row["input_key"] if row else None
-        row = self.db.execute("SELECT input_key FROM assessments WHERE path = ? AND input_key != '' "
-                              "ORDER BY id DESC LIMIT 1", (str(path),)).fetchone()
+        row = self.db.execute(
+            "SELECT input_key FROM assessments WHERE path = ? AND input_key != '' ORDER BY id DESC LIMIT 1",
+            (str(path),),
+        ).fetchone()
         return row["input_key"] if row else None
 
     # -- batch state ---------------------------------------------------------------------
@@ -340,16 +465,27 @@ class HistoryStore:
         """path -> the batch row of every input recorded for an output folder."""
         return {r["path"]: dict(r) for r in self.db.execute("SELECT * FROM batch_items WHERE outdir = ?", (outdir,))}
 
-    def set_batch_item(self, outdir: str, path: str, *, input_key: str, status: str, reason: str = "",
-                       retry: bool = False, report_name: str = "", assessment_id: int | None = None,
-                       commit: bool = True) -> None:
+    def set_batch_item(
+        self,
+        outdir: str,
+        path: str,
+        *,
+        input_key: str,
+        status: str,
+        reason: str = "",
+        retry: bool = False,
+        report_name: str = "",
+        assessment_id: int | None = None,
+        commit: bool = True,
+    ) -> None:
         self.db.execute(
             """INSERT INTO batch_items (outdir, path, input_key, status, reason, retry, report_name,
                    assessment_id, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT (outdir, path) DO UPDATE SET input_key = excluded.input_key, status = excluded.status,
                    reason = excluded.reason, retry = excluded.retry, report_name = excluded.report_name,
                    assessment_id = excluded.assessment_id, updated = excluded.updated""",
-            (outdir, path, input_key, status, reason, int(retry), report_name, assessment_id, _now()))
+            (outdir, path, input_key, status, reason, int(retry), report_name, assessment_id, _now()),
+        )
         if commit:
             self.db.commit()
 
@@ -362,10 +498,21 @@ def timeline_rows(tl: dict) -> list[dict[str, Any]]:
     rows = []
     for it in tl["items"]:
         for e in it["entries"]:
-            rows.append({"number": e["number"], "created": e["created"], "kind": it["kind"], "id": it["id"],
-                         "article": it["article"], "title": it["title"], "previous": e["previous"],
-                         "verdict": e["verdict"], "confidence": e["confidence"], "changed": e["changed"],
-                         "units": e["units"]})
+            rows.append(
+                {
+                    "number": e["number"],
+                    "created": e["created"],
+                    "kind": it["kind"],
+                    "id": it["id"],
+                    "article": it["article"],
+                    "title": it["title"],
+                    "previous": e["previous"],
+                    "verdict": e["verdict"],
+                    "confidence": e["confidence"],
+                    "changed": e["changed"],
+                    "units": e["units"],
+                }
+            )
     rows.sort(key=lambda r: (r["number"], r["kind"] != "provision"))
     return rows
 
@@ -378,10 +525,12 @@ def render_timeline(tl: dict, fmt: str = "table") -> str:
     lines = [f"{tl['country']} — {len(runs)} recorded assessment{'s' if len(runs) != 1 else ''}"]
     for r in runs:
         sha = (r["file_sha256"] or r["statute_sha256"])[:12]
-        lines.append(f"  #{r['number']:<3} {r['created'][:16].replace('T', ' ')}  {r['title'] or r['path']}"
-                     f"  [{Path(r['path']).name}, sha256 {sha}]  {r['model_id']} {r['model_version']}, "
-                     f"modellaw {r['tool_version']}  — covered {r['covered']}, partial {r['partial']}, "
-                     f"missing {r['missing']}")
+        lines.append(
+            f"  #{r['number']:<3} {r['created'][:16].replace('T', ' ')}  {r['title'] or r['path']}"
+            f"  [{Path(r['path']).name}, sha256 {sha}]  {r['model_id']} {r['model_version']}, "
+            f"modellaw {r['tool_version']}  — covered {r['covered']}, partial {r['partial']}, "
+            f"missing {r['missing']}"
+        )
     rows = timeline_rows(tl)
     if not rows:
         lines.append("no verdict changed" if len(runs) > 1 else "only one assessment: nothing to compare yet")
@@ -389,7 +538,9 @@ def render_timeline(tl: dict, fmt: str = "table") -> str:
     lines.append("")
     for r in rows:
         what = f"Art. {r['article']}" if r["article"] else ("key" if r["kind"] == "key" else "—")
-        verdict = (f"{r['previous']} → {r['verdict']}" if r["changed"] else r["verdict"])
-        lines.append(f"  #{r['number']:<3} {what:<8} {r['id']:<36} {verdict:<20} {r['confidence']:.2f}"
-                     + (f"  {r['title']}" if r["kind"] == "provision" else ""))
+        verdict = f"{r['previous']} → {r['verdict']}" if r["changed"] else r["verdict"]
+        lines.append(
+            f"  #{r['number']:<3} {what:<8} {r['id']:<36} {verdict:<20} {r['confidence']:.2f}"
+            + (f"  {r['title']}" if r["kind"] == "provision" else "")
+        )
     return "\n".join(lines)

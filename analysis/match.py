@@ -14,6 +14,7 @@ Legal sense beyond words:
 - verdict: covered when every essential element is found, partial when some element
   is, missing otherwise (the Model Law's own test of a provision's elements).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -180,8 +181,9 @@ class StatuteIndex:
             if len(w.norm) >= FUZZY_MIN_LEN and self._vocab_long:
                 # Spelling variants: labour/labor, organisation/organization, OCR slips. The
                 # first three letters must agree, or "formation" would match "information".
-                for k, score, _ in process.extract(w.norm, self._vocab_long, scorer=fuzz.ratio,
-                                                   score_cutoff=FUZZY_CUTOFF, limit=None):
+                for k, score, _ in process.extract(
+                    w.norm, self._vocab_long, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+                ):
                     if k[:3] == w.norm[:3]:
                         for i in self.by_key[k]:
                             pos.setdefault(i, score / 100.0)
@@ -296,8 +298,15 @@ class StatuteIndex:
         ui = self.unit_of[hit.first]
         u = self.statute.units[ui] if ui >= 0 else None
         quoted, s, e = self.quote(hit)
-        return Evidence(unit_id=u.id if u else "", unit=u.label if u else "(unnumbered text)",
-                        text=quoted, start=s, end=e, score=round(cue.weight * hit.quality, 3), cue=cue.text)
+        return Evidence(
+            unit_id=u.id if u else "",
+            unit=u.label if u else "(unnumbered text)",
+            text=quoted,
+            start=s,
+            end=e,
+            score=round(cue.weight * hit.quality, 3),
+            cue=cue.text,
+        )
 
 
 class Matcher:
@@ -317,13 +326,19 @@ class Matcher:
         expansions = _definition_expansions(idx)
         verdicts = [self._provision(p, idx, expansions) for p in self.model.provisions]
         readings.apply_adjusters(readings.Reading(idx, self.model, self.lang, {v.provision.id: v for v in verdicts}))
-        return Assessment(model=self.model, statute=statute.meta, language=statute.language,
-                          unit_count=len(statute.units), verdicts=verdicts,
-                          created=created or datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                          tool_version=tool_version)
+        return Assessment(
+            model=self.model,
+            statute=statute.meta,
+            language=statute.language,
+            unit_count=len(statute.units),
+            verdicts=verdicts,
+            created=created or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            tool_version=tool_version,
+        )
 
-    def _element(self, p: Provision, e: Element, idx: StatuteIndex,
-                 expansions: list[tuple[int, int, frozenset[int]]]) -> tuple[ElementResult, float]:
+    def _element(
+        self, p: Provision, e: Element, idx: StatuteIndex, expansions: list[tuple[int, int, frozenset[int]]]
+    ) -> tuple[ElementResult, float]:
         cues = self.cues[f"{p.id}/{e.id}"]
         per_scope: dict[int, dict[int, Hit]] = defaultdict(dict)
         all_hits: list[Hit] = []

@@ -12,6 +12,7 @@ Arabic tokens carry two more keys (Token.extra):
   √قبل). Many words share a root, so a root matches only a cue word written "√word"
   (docs/model-format.md): the cue asks for it, plain cue words never match by root.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,11 +38,21 @@ NEGATORS = {
 }
 
 _AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_AR_TRANS = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": "",
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-})
+_AR_TRANS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ـ": "",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
 # Proclitics stripped for prefix matching: conjunctions, prepositions, the article.
 _AR_PREFIXES = ("وبال", "وكال", "فبال", "وال", "بال", "كال", "فال", "لل", "ال")
 
@@ -55,7 +66,7 @@ def strip_ar_clitics(word: str) -> str:
     """Strip the article and the prepositions/conjunctions fused with it (وال، بال، لل...)."""
     for p in _AR_PREFIXES:
         if word.startswith(p) and len(word) - len(p) >= 2:
-            return word[len(p):]
+            return word[len(p) :]
     return word
 
 
@@ -122,7 +133,7 @@ class Analyzer:
         return low, lemma, alt
 
     def root(self, word: str) -> str:
-        """"√" + the ISRI root of a normalised Arabic word (the word itself without nltk)."""
+        """ "√" + the ISRI root of a normalised Arabic word (the word itself without nltk)."""
         if self._isri is None:
             return ROOT_MARK + word
         return ROOT_MARK + normalize_ar(self._isri.stem(word))

@@ -3,6 +3,7 @@
 Evidence carries the unit's citable label and character offsets into the statute's
 text, so a report can always quote the exact words that support a verdict.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -96,8 +97,12 @@ class Assessment:
         out = {}
         for k, vs in self.key_provisions().items():
             weakest = max(vs, key=lambda v: (rank[v.verdict], -v.confidence))
-            out[k] = {"verdict": weakest.verdict, "confidence": round(float(weakest.confidence), 3),
-                      "review": bool(weakest.review), "provisions": [v.provision.id for v in vs]}
+            out[k] = {
+                "verdict": weakest.verdict,
+                "confidence": round(float(weakest.confidence), 3),
+                "review": bool(weakest.review),
+                "provisions": [v.provision.id for v in vs],
+            }
         return out
 
     def key_verdicts(self) -> dict[str, str]:

@@ -5,6 +5,7 @@
 Prints one line per statute: read+parse seconds, assess seconds, units; then the
 pipeline load time per language and the process's peak resident memory.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,10 @@ def main() -> int:
             best = min(best, time.perf_counter() - t2)
         total_assess += best
         n += 1
-        print(f"{f.name:<45} {len(st.text) / 1000:7.1f} kchars  {len(st.units):4d} units  "
-              f"read+parse {t_read:6.3f} s  assess {best:6.3f} s")
+        print(
+            f"{f.name:<45} {len(st.text) / 1000:7.1f} kchars  {len(st.units):4d} units  "
+            f"read+parse {t_read:6.3f} s  assess {best:6.3f} s"
+        )
     if args.synthetic and n:
         # A ~100-page act: the last statute's text repeated to about 300,000 characters.
         from statutes import parse_text
@@ -59,8 +62,10 @@ def main() -> int:
         t_parse = time.perf_counter() - t0
         t1 = time.perf_counter()
         assess(big_st, model)
-        print(f"synthetic ~100 pages: {len(big) / 1000:.0f} kchars, {len(big_st.units)} units, "
-              f"parse {t_parse:.3f} s, assess {time.perf_counter() - t1:.3f} s")
+        print(
+            f"synthetic ~100 pages: {len(big) / 1000:.0f} kchars, {len(big_st.units)} units, "
+            f"parse {t_parse:.3f} s, assess {time.perf_counter() - t1:.3f} s"
+        )
     for lang, t in load_times.items():
         print(f"pipeline load [{lang}]: {t:.2f} s (once per process)")
     if n:

@@ -8,6 +8,7 @@ repeating the largest input, to show the parser stays linear.
 
     python benchmarks/bench_parse.py [PATH ...] [--runs N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,7 @@ def read_statute_text(path: Path) -> tuple[str, str]:
             if line.startswith("# language:"):
                 lang = line.split(":", 1)[1].strip() or lang
             if line.strip() == "# ---":
-                return "".join(lines[i + 1:]), lang
+                return "".join(lines[i + 1 :]), lang
     return raw, lang
 
 
@@ -57,8 +58,13 @@ def measure(text: str, lang: str, runs: int) -> dict:
     extract_definitions(text, u, lang)
     _cur, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return {"units": len(units), "defs": len(defs), "t_units": statistics.median(t_units),
-            "t_defs": statistics.median(t_defs), "peak": peak}
+    return {
+        "units": len(units),
+        "defs": len(defs),
+        "t_units": statistics.median(t_units),
+        "t_defs": statistics.median(t_defs),
+        "peak": peak,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,16 +89,20 @@ def main(argv: list[str] | None = None) -> int:
         r = measure(text, lang, args.runs)
         total = r["t_units"] + r["t_defs"]
         rate = len(text.encode("utf-8")) / 1e6 / total if total else 0.0
-        print(f"{f.name[:44]:44} {lang:4} {len(text.encode('utf-8')) / 1024:7.1f} {r['units']:6d} {r['defs']:5d} "
-              f"{r['t_units'] * 1000:9.1f} {r['t_defs'] * 1000:8.1f} {rate:6.2f} {r['peak'] / 2**20:8.2f}")
+        print(
+            f"{f.name[:44]:44} {lang:4} {len(text.encode('utf-8')) / 1024:7.1f} {r['units']:6d} {r['defs']:5d} "
+            f"{r['t_units'] * 1000:9.1f} {r['t_defs'] * 1000:8.1f} {rate:6.2f} {r['peak'] / 2**20:8.2f}"
+        )
     text, lang = largest
     if text:
         big = text * max(1, 1_000_000 // max(1, len(text.encode("utf-8"))))
         r = measure(big, lang, 1)
         total = r["t_units"] + r["t_defs"]
-        print(f"{'(largest repeated to ~1 MB)':44} {lang:4} {len(big.encode('utf-8')) / 1024:7.1f} {r['units']:6d} "
-              f"{r['defs']:5d} {r['t_units'] * 1000:9.1f} {r['t_defs'] * 1000:8.1f} "
-              f"{len(big.encode('utf-8')) / 1e6 / total:6.2f} {r['peak'] / 2**20:8.2f}")
+        print(
+            f"{'(largest repeated to ~1 MB)':44} {lang:4} {len(big.encode('utf-8')) / 1024:7.1f} {r['units']:6d} "
+            f"{r['defs']:5d} {r['t_units'] * 1000:9.1f} {r['t_defs'] * 1000:8.1f} "
+            f"{len(big.encode('utf-8')) / 1e6 / total:6.2f} {r['peak'] / 2**20:8.2f}"
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ in cp1256, a 2,000-paragraph DOCX, a 200-page PDF, a 3,000-section Akoma Ntoso f
 Times are from plain runs; peak memory is the Python heap peak of one extra read under tracemalloc and the process's maximum
 resident set size (ru_maxrss) at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -81,7 +82,9 @@ def synthetic(tmp: Path) -> list[Path]:
         f'<section eId="sec_{i}"><num>{i}.</num><heading>Heading {i}</heading>'
         f'<subsection eId="sec_{i}__subsec_1"><num>(1)</num><content><p>{en[3]}</p></content></subsection>'
         f'<subsection eId="sec_{i}__subsec_2"><num>(2)</num><content><p>{en[7]}</p></content></subsection>'
-        f"</section>" for i in range(1, 3001))
+        f"</section>"
+        for i in range(1, 3001)
+    )
     akn = tmp / "big-akn.xml"
     akn.write_text(build.akn(sections), encoding="utf-8")
     return [big, docx, pdf, akn]

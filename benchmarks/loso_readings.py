@@ -11,6 +11,7 @@ the figure is therefore an upper bound on held-out accuracy, closer to it than t
 
 Prints per statute: in-sample accuracy, leave-one-statute-out accuracy, the readings left out for it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,14 +51,23 @@ def main() -> None:
     for s in sorted(full):
         drop = sorted(rid for rid in ids if sum(b for t, b in benefit[rid].items() if t != s) <= 0)
         held, _, _ = right_per_statute(args.gold, model, frozenset(drop)) if drop else (full, n, None)
-        out[s] = {"n": n[s], "in_sample": round(full[s] / n[s], 3), "leave_one_statute_out": round(held[s] / n[s], 3),
-                  "readings_left_out": drop}
+        out[s] = {
+            "n": n[s],
+            "in_sample": round(full[s] / n[s], 3),
+            "leave_one_statute_out": round(held[s] / n[s], 3),
+            "readings_left_out": drop,
+        }
     tot, tot_held = sum(full.values()), sum(out[s]["leave_one_statute_out"] * n[s] for s in out)
-    overall = {"n": sum(n.values()), "in_sample": round(tot / sum(n.values()), 3),
-               "leave_one_statute_out": round(tot_held / sum(n.values()), 3)}
+    overall = {
+        "n": sum(n.values()),
+        "in_sample": round(tot / sum(n.values()), 3),
+        "leave_one_statute_out": round(tot_held / sum(n.values()), 3),
+    }
     print(f"{'statute':<50} {'in-sample':>9} {'LOSO':>6}  readings left out")
     for s, d in out.items():
-        print(f"{s:<50} {d['in_sample']:>9.3f} {d['leave_one_statute_out']:>6.3f}  {', '.join(d['readings_left_out']) or '-'}")
+        print(
+            f"{s:<50} {d['in_sample']:>9.3f} {d['leave_one_statute_out']:>6.3f}  {', '.join(d['readings_left_out']) or '-'}"
+        )
     print(f"{'OVERALL':<50} {overall['in_sample']:>9.3f} {overall['leave_one_statute_out']:>6.3f}")
     print(f"per reading, right verdicts it adds per statute (switched off: full minus without):")
     for rid in ids:
@@ -65,8 +75,10 @@ def main() -> None:
         print(f"  {rid:<48} {gains or 'no effect'}")
     print(f"{len(ids)} readings, {time.perf_counter() - t0:.0f} s")
     if args.json:
-        args.json.write_text(json.dumps({"model": model.id, "statutes": out, "overall": overall,
-                                         "benefit": benefit}, indent=1) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"model": model.id, "statutes": out, "overall": overall, "benefit": benefit}, indent=1) + "\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 """The Model Law as data: provisions, elements and cues, loaded from schema-validated XML."""
+
 from modellaw.model import (
     Cue,
     Element,

@@ -11,6 +11,7 @@ not known; the provision ids are always given for the sides that exist (empty fo
 side of a `new` or `removed` row), so ids are the stable handles: `Model.find(id)` gives the
 provision, and its `article` when one is known.
 """
+
 from __future__ import annotations
 
 import csv
@@ -64,13 +65,19 @@ def _load(path: str, mtime: float) -> tuple[CrosswalkRow, ...]:
             for line, r in enumerate(reader, start=2):
                 row = CrosswalkRow(*(" ".join((r.get(c) or "").split()) for c in COLUMNS))
                 if row.relation not in RELATIONS:
-                    raise CrosswalkError(f"{path}:{line}: relation {row.relation!r} is not one of {', '.join(RELATIONS)}")
+                    raise CrosswalkError(
+                        f"{path}:{line}: relation {row.relation!r} is not one of {', '.join(RELATIONS)}"
+                    )
                 if not row.source:
                     raise CrosswalkError(f"{path}:{line}: a row needs a source (or 'unverified: ...')")
                 if row.relation != "new" and not row.provision_id_2009:
-                    raise CrosswalkError(f"{path}:{line}: provision_id_2009 is empty (only a 'new' row has no 2009 side)")
+                    raise CrosswalkError(
+                        f"{path}:{line}: provision_id_2009 is empty (only a 'new' row has no 2009 side)"
+                    )
                 if row.relation != "removed" and not row.provision_id_2020:
-                    raise CrosswalkError(f"{path}:{line}: provision_id_2020 is empty (only a 'removed' row has no 2020 side)")
+                    raise CrosswalkError(
+                        f"{path}:{line}: provision_id_2020 is empty (only a 'removed' row has no 2020 side)"
+                    )
                 rows.append(row)
     except OSError as exc:
         raise CrosswalkError(f"{path}:0: cannot read: {exc.strerror}") from None
@@ -81,7 +88,7 @@ def _norm(ref: str) -> str:
     ref = ref.strip().lower()
     for prefix in ("article", "art.", "art"):
         if ref.startswith(prefix):
-            return ref[len(prefix):].strip()
+            return ref[len(prefix) :].strip()
     return ref
 
 
@@ -101,15 +108,21 @@ def map_2009_to_2020(article: str, rows: tuple[CrosswalkRow, ...] | None = None)
     the provision.
     """
     rows = load_crosswalk() if rows is None else rows
-    return _dedup(r.provision_id_2020 for r in rows
-                  if r.relation != "removed" and _matches(article, r.article_2009, r.provision_id_2009))
+    return _dedup(
+        r.provision_id_2020
+        for r in rows
+        if r.relation != "removed" and _matches(article, r.article_2009, r.provision_id_2009)
+    )
 
 
 def map_2020_to_2009(article: str, rows: tuple[CrosswalkRow, ...] | None = None) -> list[str]:
     """The 2009 provision ids that a 2020 article or 2020 provision id corresponds to (the reverse map)."""
     rows = load_crosswalk() if rows is None else rows
-    return _dedup(r.provision_id_2009 for r in rows
-                  if r.relation != "new" and _matches(article, r.article_2020, r.provision_id_2020))
+    return _dedup(
+        r.provision_id_2009
+        for r in rows
+        if r.relation != "new" and _matches(article, r.article_2020, r.provision_id_2020)
+    )
 
 
 def rows_for_2009(article: str, rows: tuple[CrosswalkRow, ...] | None = None) -> list[CrosswalkRow]:

@@ -4,6 +4,7 @@ The XML format is documented in docs/model-format.md and fixed by schema/model.x
 everything a user may encode (a regional model, a national action plan) goes
 through the same schema, so a file that loads here is one the matcher can use.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ Akoma Ntoso statute comes from outside, so both are parsed with DTD loading, ent
 resolution and network access switched off, and any DOCTYPE that declares entities
 is refused outright rather than silently ignored.
 """
+
 from __future__ import annotations
 
 import re

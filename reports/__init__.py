@@ -6,6 +6,7 @@
 
 The JSON contract (schema `modellaw.assessment/1`) is documented in docs/json-contract.md.
 """
+
 from reports.contract import SCHEMA, assessment_to_dict
 from reports.i18n import languages
 from reports.render import BINARY_FORMATS, FORMATS, render, write_report

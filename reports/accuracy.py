@@ -1,4 +1,5 @@
 """The accuracy benchmark as text: what `modellaw evaluate` prints (the JSON is `Benchmark.to_dict`)."""
+
 from __future__ import annotations
 
 
@@ -6,19 +7,25 @@ def _line(name: str, d: dict) -> str:
     held = d.get("leave_one_statute_out") or {}
     ins = d.get("in_sample") or {}
     rev = held.get("review") or ins.get("review") or {}
-    return (f"{name:<44} n={d['n']:<4} acc {d['accuracy']:.3f}  kappa {d['kappa']:.3f}  macro-F1 {d['macro_f1']:.3f}"
-            f"  false-covered {d['false_covered']:.3f} ({d['covered_predicted']} covered)"
-            f"  ECE {ins.get('ece', 0):.3f}/{held.get('ece', float('nan')):.3f}"
-            f"  flagged {rev.get('flagged_share', 0):.2f} unflagged-acc {rev.get('unflagged_accuracy', 0):.3f}")
+    return (
+        f"{name:<44} n={d['n']:<4} acc {d['accuracy']:.3f}  kappa {d['kappa']:.3f}  macro-F1 {d['macro_f1']:.3f}"
+        f"  false-covered {d['false_covered']:.3f} ({d['covered_predicted']} covered)"
+        f"  ECE {ins.get('ece', 0):.3f}/{held.get('ece', float('nan')):.3f}"
+        f"  flagged {rev.get('flagged_share', 0):.2f} unflagged-acc {rev.get('unflagged_accuracy', 0):.3f}"
+    )
 
 
-def format_benchmark(d: dict, errors: list[tuple[str, list[tuple[str, str, str, float, bool]]]] | None = None,
-                     per_key: bool = False) -> str:
+def format_benchmark(
+    d: dict, errors: list[tuple[str, list[tuple[str, str, str, float, bool]]]] | None = None, per_key: bool = False
+) -> str:
     """The figures per statute, per language, overall, the reliability table, and (asked) per key."""
-    out = [f"model {d['model']} · measured {d['measured']} · review below confidence {d['review_below']:.2f}",
-           "ECE a/b: a = shipped calibration (fitted on all statutes, in-sample); "
-           "b = leave-one-statute-out (fitted on the others only).",
-           "flagged / unflagged-acc: leave-one-statute-out confidences under the review threshold.", ""]
+    out = [
+        f"model {d['model']} · measured {d['measured']} · review below confidence {d['review_below']:.2f}",
+        "ECE a/b: a = shipped calibration (fitted on all statutes, in-sample); "
+        "b = leave-one-statute-out (fitted on the others only).",
+        "flagged / unflagged-acc: leave-one-statute-out confidences under the review threshold.",
+        "",
+    ]
     err = dict(errors or [])
     for name, s in d["statutes"].items():
         out.append(_line(f"{name} [{s['language']}]", s))
@@ -34,19 +41,27 @@ def format_benchmark(d: dict, errors: list[tuple[str, list[tuple[str, str, str, 
         pc = o["per_class"][c]
         out.append(f"  {c:<8} precision {pc['precision']:.3f} recall {pc['recall']:.3f}")
     ev = o["evidence"]
-    out.append(f"  evidence: for {ev['agree']} of {ev['total']} keys found by both, the tool cites a unit the expert cited")
-    for label, title in (("in_sample", "shipped calibration, in-sample"),
-                         ("leave_one_statute_out", "leave-one-statute-out")):
+    out.append(
+        f"  evidence: for {ev['agree']} of {ev['total']} keys found by both, the tool cites a unit the expert cited"
+    )
+    for label, title in (
+        ("in_sample", "shipped calibration, in-sample"),
+        ("leave_one_statute_out", "leave-one-statute-out"),
+    ):
         if label not in o:
             continue
         out.append(f"  reliability ({title}): confidence bin -> verdicts, mean confidence, share right")
         for row in o[label]["reliability"]:
-            out.append(f"    {row['from']:.1f}-{row['to']:.1f}  n={row['n']:<4} confidence {row['confidence']:.3f}"
-                       f"  right {row['accuracy']:.3f}")
+            out.append(
+                f"    {row['from']:.1f}-{row['to']:.1f}  n={row['n']:<4} confidence {row['confidence']:.3f}"
+                f"  right {row['accuracy']:.3f}"
+            )
     if per_key:
         out.append("")
         out.append("per key: accuracy over the labelled statutes, false-covered share")
         for key, k in d["keys"].items():
-            out.append(f"  {key:<36} n={k['n']:<3} accuracy {k['accuracy']:.3f}  false-covered {k['false_covered']:.3f}"
-                       f" ({k['covered_predicted']} covered)")
+            out.append(
+                f"  {key:<36} n={k['n']:<3} accuracy {k['accuracy']:.3f}  false-covered {k['false_covered']:.3f}"
+                f" ({k['covered_predicted']} covered)"
+            )
     return "\n".join(out)

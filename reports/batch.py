@@ -25,6 +25,7 @@ while the input is unchanged; other failures (a crash, a full disk) are retried 
 With jobs=1 the statutes are assessed in this process; with more, in a ProcessPoolExecutor (spawn)
 whose initializer loads the model and the language pipelines once per worker.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -52,8 +53,7 @@ from urllib.parse import quote
 from analysis.history import HistoryStore, assessment_record
 from reports.tabular import escape_cell
 
-__all__ = ["BatchError", "BatchInput", "BatchResult", "collect_inputs", "run_batch", "safe_filename",
-           "unique_name"]
+__all__ = ["BatchError", "BatchInput", "BatchResult", "collect_inputs", "run_batch", "safe_filename", "unique_name"]
 
 OUTPUT_FILES = ("index.html", "matrix.csv", "matrix.xlsx", "summary.csv", "failures.csv")
 DEFAULT_DB = "assessments.sqlite"
@@ -70,8 +70,19 @@ class BatchError(ValueError):
 # safe file names
 
 
-_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CLOCK$", "CONIN$", "CONOUT$",
-                       *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))})
+_RESERVED = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        "CLOCK$",
+        "CONIN$",
+        "CONOUT$",
+        *(f"COM{i}" for i in range(10)),
+        *(f"LPT{i}" for i in range(10)),
+    }
+)
 MAX_NAME_CHARS = 80
 MAX_NAME_BYTES = 160  # UTF-8; leaves room for "-NN.html" under the usual 255-byte limit
 
@@ -199,8 +210,9 @@ def collect_inputs(source: str | Path, outdir: str | Path | None = None) -> list
     if not src.exists():
         raise BatchError(f"{src}: no such folder or manifest")
     if src.suffix.lower() != ".csv":
-        raise BatchError(f"{src}: expected a folder of statutes or a manifest .csv "
-                         "(columns country,title,year,language,path)")
+        raise BatchError(
+            f"{src}: expected a folder of statutes or a manifest .csv (columns country,title,year,language,path)"
+        )
     from statutes import StatuteError
     from statutes.readers import read_manifest
 
@@ -210,8 +222,9 @@ def collect_inputs(source: str | Path, outdir: str | Path | None = None) -> list
         raise BatchError(str(exc)) from None
     out, seen = [], set()
     for r in rows:
-        item = BatchInput(r["path"], r.get("language") or None,
-                          tuple((k, r[k]) for k in ("country", "title", "year") if r.get(k)))
+        item = BatchInput(
+            r["path"], r.get("language") or None, tuple((k, r[k]) for k in ("country", "title", "year") if r.get(k))
+        )
         if item.key_path in seen:
             continue
         seen.add(item.key_path)
@@ -242,9 +255,18 @@ def _sidecar_sha256(path: str | Path) -> str:
 
 def input_key(item: BatchInput, file_sha: str, model, model_sha: str, tool_version: str, report_lang: str) -> str:
     """The fingerprint that decides whether a rerun may skip an input."""
-    blob = json.dumps({"file": file_sha, "sidecar": _sidecar_sha256(item.path), "lang": item.lang or "",
-                       "meta": list(item.meta), "model": [model.id, model.version, model_sha],
-                       "tool": tool_version, "report_lang": report_lang}, sort_keys=True)
+    blob = json.dumps(
+        {
+            "file": file_sha,
+            "sidecar": _sidecar_sha256(item.path),
+            "lang": item.lang or "",
+            "meta": list(item.meta),
+            "model": [model.id, model.version, model_sha],
+            "tool": tool_version,
+            "report_lang": report_lang,
+        },
+        sort_keys=True,
+    )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -291,8 +313,9 @@ class BatchTask:
 _STATE: dict = {}
 
 
-def init_worker(model_path: str, report_lang: str, tmpdir: str, warm_langs: tuple[str, ...] = (),
-                in_process: bool = False) -> None:
+def init_worker(
+    model_path: str, report_lang: str, tmpdir: str, warm_langs: tuple[str, ...] = (), in_process: bool = False
+) -> None:
     """Load the model and the language pipelines once per worker (the pool's initializer)."""
     if not in_process:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -331,17 +354,28 @@ def assess_task(task: BatchTask) -> dict:
         html = write_report(a, "html", tmp / f"{task.index:06d}.html", _STATE["report_lang"])
         js = write_report(a, "json", tmp / f"{task.index:06d}.json", _STATE["report_lang"])
         rec = assessment_record(a)
-        return dict(base, status="ok", record=rec, html=str(html), json=str(js),
-                    name=display_base(rec["country"], rec["title"], rec["year"], task.path),
-                    seconds=time.perf_counter() - t0)
+        return dict(
+            base,
+            status="ok",
+            record=rec,
+            html=str(html),
+            json=str(js),
+            name=display_base(rec["country"], rec["title"], rec["year"], task.path),
+            seconds=time.perf_counter() - t0,
+        )
     except StatuteError as exc:
         reason = str(exc)
         if reason.startswith(task.path + ": "):
-            reason = reason[len(task.path) + 2:]
+            reason = reason[len(task.path) + 2 :]
         return dict(base, status="failed", reason=_one_line(reason), retry=False, seconds=time.perf_counter() - t0)
     except Exception as exc:  # noqa: BLE001 - one statute's bug must not stop the batch
-        return dict(base, status="failed", reason=_one_line(f"internal error: {type(exc).__name__}: {exc}"),
-                    retry=True, seconds=time.perf_counter() - t0)
+        return dict(
+            base,
+            status="failed",
+            reason=_one_line(f"internal error: {type(exc).__name__}: {exc}"),
+            retry=True,
+            seconds=time.perf_counter() - t0,
+        )
 
 
 # ---------------------------------------------------------------------------------------
@@ -392,9 +426,18 @@ def _outdir_key(outdir: Path, db: Path) -> str:
         return str(o)
 
 
-def run_batch(source: str | Path, outdir: str | Path, *, jobs: int = 1, model: str = "tip-2009",
-              report_lang: str = "en", force: bool = False, db: str | Path | None = None,
-              progress: bool | None = None, on_result: Callable[[dict], None] | None = None) -> BatchResult:
+def run_batch(
+    source: str | Path,
+    outdir: str | Path,
+    *,
+    jobs: int = 1,
+    model: str = "tip-2009",
+    report_lang: str = "en",
+    force: bool = False,
+    db: str | Path | None = None,
+    progress: bool | None = None,
+    on_result: Callable[[dict], None] | None = None,
+) -> BatchResult:
     """Assess every statute of `source` (a folder or a manifest CSV) into `outdir`; see the module doc.
 
     `progress`: None shows a bar when stderr is a terminal. `on_result` is called in this process
@@ -434,8 +477,11 @@ def run_batch(source: str | Path, outdir: str | Path, *, jobs: int = 1, model: s
             key = input_key(item, sha, m, model_sha, __version__, report_lang)
             row = items.get(item.key_path)
             if not force and row and row["input_key"] == key:
-                if row["status"] == "ok" and row["report_name"] and all(
-                        (reports / f"{row['report_name']}.{ext}").is_file() for ext in ("html", "json")):
+                if (
+                    row["status"] == "ok"
+                    and row["report_name"]
+                    and all((reports / f"{row['report_name']}.{ext}").is_file() for ext in ("html", "json"))
+                ):
                     result.skipped += 1
                     continue
                 if row["status"] == "failed" and not row["retry"]:
@@ -449,8 +495,16 @@ def run_batch(source: str | Path, outdir: str | Path, *, jobs: int = 1, model: s
 
         from tqdm import tqdm
 
-        bar = tqdm(total=len(inputs), initial=result.skipped, unit="statute", desc="assessing", file=sys.stderr,
-                   disable=None if progress is None else not progress, dynamic_ncols=True, leave=True)
+        bar = tqdm(
+            total=len(inputs),
+            initial=result.skipped,
+            unit="statute",
+            desc="assessing",
+            file=sys.stderr,
+            disable=None if progress is None else not progress,
+            dynamic_ncols=True,
+            leave=True,
+        )
         failed_now = 0
 
         def _place_reports(res: dict) -> None:
@@ -480,21 +534,34 @@ def run_batch(source: str | Path, outdir: str | Path, *, jobs: int = 1, model: s
                 try:
                     _place_reports(res)
                 except OSError as exc:
-                    res = {**res, "status": "failed", "retry": True,
-                           "reason": _one_line(f"cannot write the reports: {exc.strerror or exc}")}
+                    res = {
+                        **res,
+                        "status": "failed",
+                        "retry": True,
+                        "reason": _one_line(f"cannot write the reports: {exc.strerror or exc}"),
+                    }
             if res["status"] == "ok":
                 name = res["report_name"]
                 aid = store.record(res["record"], path=item.key_path, file_sha256=sha, input_key=key, commit=False)
-                store.set_batch_item(okey, item.key_path, input_key=key, status="ok", report_name=name,
-                                     assessment_id=aid, commit=False)
+                store.set_batch_item(
+                    okey, item.key_path, input_key=key, status="ok", report_name=name, assessment_id=aid, commit=False
+                )
             else:
                 failed_now += 1
                 for ext in ("html", "json"):  # a report of an earlier version would now be wrong
                     if old_name:
                         with contextlib.suppress(OSError):
                             (reports / f"{old_name}.{ext}").unlink()
-                store.set_batch_item(okey, item.key_path, input_key=key, status="failed", reason=res["reason"],
-                                     retry=res.get("retry", False), report_name=old_name, commit=False)
+                store.set_batch_item(
+                    okey,
+                    item.key_path,
+                    input_key=key,
+                    status="failed",
+                    reason=res["reason"],
+                    retry=res.get("retry", False),
+                    report_name=old_name,
+                    commit=False,
+                )
             store.commit()
             result.assessed += 1
             bar.update(1)
@@ -504,8 +571,12 @@ def run_batch(source: str | Path, outdir: str | Path, *, jobs: int = 1, model: s
                 on_result(res)
 
         tasks = [t for t, _, _ in todo]
-        init_args = (m.path, report_lang, str(tmpdir),
-                     tuple(sorted({lang for t in tasks if (lang := declared_language(inputs[t.index]))})))
+        init_args = (
+            m.path,
+            report_lang,
+            str(tmpdir),
+            tuple(sorted({lang for t in tasks if (lang := declared_language(inputs[t.index]))})),
+        )
         try:
             if jobs == 1 or len(tasks) <= 1:
                 if tasks:
@@ -532,8 +603,7 @@ def run_batch(source: str | Path, outdir: str | Path, *, jobs: int = 1, model: s
         result.rows = rows
         result.ok = sum(1 for r in rows if r["status"] == "ok")
         result.failed = sum(1 for r in rows if r["status"] == "failed")
-        write_outputs(outdir, rows, m, source=Path(source), interrupted=result.interrupted,
-                      total=len(inputs))
+        write_outputs(outdir, rows, m, source=Path(source), interrupted=result.interrupted, total=len(inputs))
     if result.interrupted:
         raise KeyboardInterrupt
     return result
@@ -544,19 +614,29 @@ def _run_pool(tasks: list[BatchTask], workers: int, init_args: tuple, finish: Ca
     suspects = _pool_pass(tasks, workers, init_args, finish)
     if suspects and len(suspects) == len(tasks):  # nothing came back: did the workers start at all?
         if _pool_pass(suspects[:1], 1, init_args, finish):
-            raise BatchError("the worker processes died before assessing any statute (they could not start); "
-                             "try --jobs 1")
+            raise BatchError(
+                "the worker processes died before assessing any statute (they could not start); try --jobs 1"
+            )
         suspects = suspects[1:]
     for t in suspects:  # one at a time, so a statute that kills its worker is the only one to fail
         again = _pool_pass([t], 1, init_args, finish)
         for t2 in again:
-            finish({"index": t2.index, "path": t2.path, "status": "failed", "retry": True, "seconds": 0.0,
+            finish(
+                {
+                    "index": t2.index,
+                    "path": t2.path,
+                    "status": "failed",
+                    "retry": True,
+                    "seconds": 0.0,
                     "reason": "the worker process died while assessing this statute (crashed, or killed "
-                              "for lack of memory)"})
+                    "for lack of memory)",
+                }
+            )
 
 
-def _pool_pass(tasks: list[BatchTask], workers: int, init_args: tuple,
-               finish: Callable[[dict], None]) -> list[BatchTask]:
+def _pool_pass(
+    tasks: list[BatchTask], workers: int, init_args: tuple, finish: Callable[[dict], None]
+) -> list[BatchTask]:
     ctx = multiprocessing.get_context("spawn")
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=init_args)
     broken: list[BatchTask] = []
@@ -572,8 +652,14 @@ def _pool_pass(tasks: list[BatchTask], workers: int, init_args: tuple,
                     broken.append(t)
                     continue
                 except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be sent back
-                    res = {"index": t.index, "path": t.path, "status": "failed", "retry": True, "seconds": 0.0,
-                           "reason": _one_line(f"internal error: {type(exc).__name__}: {exc}")}
+                    res = {
+                        "index": t.index,
+                        "path": t.path,
+                        "status": "failed",
+                        "retry": True,
+                        "seconds": 0.0,
+                        "reason": _one_line(f"internal error: {type(exc).__name__}: {exc}"),
+                    }
                 finish(res)
     except BaseException:
         for p in list((getattr(ex, "_processes", None) or {}).values()):
@@ -597,31 +683,80 @@ def _display_path(path: str, source: Path) -> str:
 
 
 def _summary_row(item: BatchInput, row: dict, rec: dict | None) -> dict:
-    out = {"name": row["report_name"] if rec else "", "status": row["status"], "reason": row["reason"],
-           "path": item.path, "country": "", "title": "", "year": "", "language": "",
-           "mandatory_gaps": "", "mandatory_gap_ids": "", "covered": "", "partial": "", "missing": "",
-           "mandatory_covered": "", "mandatory_partial": "", "mandatory_missing": "",
-           "assessed": "", "model": "", "statute_sha256": "", "report_html": "", "report_json": "",
-           "record": rec}
+    out = {
+        "name": row["report_name"] if rec else "",
+        "status": row["status"],
+        "reason": row["reason"],
+        "path": item.path,
+        "country": "",
+        "title": "",
+        "year": "",
+        "language": "",
+        "mandatory_gaps": "",
+        "mandatory_gap_ids": "",
+        "covered": "",
+        "partial": "",
+        "missing": "",
+        "mandatory_covered": "",
+        "mandatory_partial": "",
+        "mandatory_missing": "",
+        "assessed": "",
+        "model": "",
+        "statute_sha256": "",
+        "report_html": "",
+        "report_json": "",
+        "record": rec,
+    }
     meta = dict(item.meta)
     out.update({k: meta.get(k, "") for k in ("country", "title", "year")})
     if rec:
-        out.update({
-            "country": rec["country"], "title": rec["title"], "year": rec["year"], "language": rec["language"],
-            "mandatory_gaps": len(rec["mandatory_gaps"]), "mandatory_gap_ids": ";".join(rec["mandatory_gaps"]),
-            "covered": rec["covered"], "partial": rec["partial"], "missing": rec["missing"],
-            "mandatory_covered": rec["mandatory_covered"], "mandatory_partial": rec["mandatory_partial"],
-            "mandatory_missing": rec["mandatory_missing"], "assessed": rec["created"],
-            "model": f"{rec['model_id']} {rec['model_version']}", "statute_sha256": rec["statute_sha256"],
-            "report_html": f"{REPORTS_DIR}/{row['report_name']}.html",
-            "report_json": f"{REPORTS_DIR}/{row['report_name']}.json",
-        })
+        out.update(
+            {
+                "country": rec["country"],
+                "title": rec["title"],
+                "year": rec["year"],
+                "language": rec["language"],
+                "mandatory_gaps": len(rec["mandatory_gaps"]),
+                "mandatory_gap_ids": ";".join(rec["mandatory_gaps"]),
+                "covered": rec["covered"],
+                "partial": rec["partial"],
+                "missing": rec["missing"],
+                "mandatory_covered": rec["mandatory_covered"],
+                "mandatory_partial": rec["mandatory_partial"],
+                "mandatory_missing": rec["mandatory_missing"],
+                "assessed": rec["created"],
+                "model": f"{rec['model_id']} {rec['model_version']}",
+                "statute_sha256": rec["statute_sha256"],
+                "report_html": f"{REPORTS_DIR}/{row['report_name']}.html",
+                "report_json": f"{REPORTS_DIR}/{row['report_name']}.json",
+            }
+        )
     return out
 
 
-SUMMARY_COLUMNS = ("name", "country", "title", "year", "language", "path", "status", "reason", "mandatory_gaps",
-                   "mandatory_gap_ids", "covered", "partial", "missing", "mandatory_covered", "mandatory_partial",
-                   "mandatory_missing", "assessed", "model", "statute_sha256", "report_html", "report_json")
+SUMMARY_COLUMNS = (
+    "name",
+    "country",
+    "title",
+    "year",
+    "language",
+    "path",
+    "status",
+    "reason",
+    "mandatory_gaps",
+    "mandatory_gap_ids",
+    "covered",
+    "partial",
+    "missing",
+    "mandatory_covered",
+    "mandatory_partial",
+    "mandatory_missing",
+    "assessed",
+    "model",
+    "statute_sha256",
+    "report_html",
+    "report_json",
+)
 MATRIX_ID_COLUMNS = ("name", "country", "title", "year", "language", "path", "model", "assessed", "statute_sha256")
 
 
@@ -665,8 +800,11 @@ def matrix_frame(rows: list[dict]):
                 d[col] = kv[part]
         records.append(d)
     columns = [*cols, *prov_cols, *key_cols]
-    return pd.DataFrame([[escape_cell(d.get(c, "")) for c in columns] for d in records],
-                        columns=[escape_cell(c) for c in columns], dtype=object)
+    return pd.DataFrame(
+        [[escape_cell(d.get(c, "")) for c in columns] for d in records],
+        columns=[escape_cell(c) for c in columns],
+        dtype=object,
+    )
 
 
 def _matrix_xlsx(df, summary_rows: list[dict]) -> bytes:
@@ -676,8 +814,11 @@ def _matrix_xlsx(df, summary_rows: list[dict]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     fills = {"covered": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE"}
-    summary = pd.DataFrame([[escape_cell(r[c]) for c in SUMMARY_COLUMNS] for r in summary_rows],
-                           columns=list(SUMMARY_COLUMNS), dtype=object)
+    summary = pd.DataFrame(
+        [[escape_cell(r[c]) for c in SUMMARY_COLUMNS] for r in summary_rows],
+        columns=list(SUMMARY_COLUMNS),
+        dtype=object,
+    )
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         df.to_excel(xw, sheet_name="Matrix", index=False)
@@ -697,8 +838,10 @@ def _matrix_xlsx(df, summary_rows: list[dict]) -> bytes:
         if ws.max_row > 1 and ws.max_column > 1:
             area = f"A2:{get_column_letter(ws.max_column)}{ws.max_row}"
             for verdict, colour in fills.items():  # colour by verdict, without styling every cell
-                ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{verdict}"'],
-                                                               fill=PatternFill("solid", bgColor=colour)))
+                ws.conditional_formatting.add(
+                    area,
+                    CellIsRule(operator="equal", formula=[f'"{verdict}"'], fill=PatternFill("solid", bgColor=colour)),
+                )
     return buf.getvalue()
 
 
@@ -719,15 +862,38 @@ def _heatmap(rows: list[dict], model) -> tuple[list[dict], list[dict]]:
         cells = []
         for k in keys:
             kv = rec["keys"].get(k) if rec else None
-            cells.append({"key": k, "verdict": kv["verdict"] if kv else "none",
-                          "symbol": VERDICT_SYMBOL.get(kv["verdict"], "") if kv else "",
-                          "confidence": f"{kv['confidence']:.2f}" if kv else ""})
-        out.append({**{c: r[c] for c in ("name", "country", "title", "year", "language", "status", "reason",
-                                         "mandatory_gaps", "covered", "partial", "missing")},
-                    "path": r["display_path"],
-                    "html": f"{REPORTS_DIR}/{quote(r['name'])}.html" if rec else "",
-                    "json": f"{REPORTS_DIR}/{quote(r['name'])}.json" if rec else "",
-                    "cells": cells})
+            cells.append(
+                {
+                    "key": k,
+                    "verdict": kv["verdict"] if kv else "none",
+                    "symbol": VERDICT_SYMBOL.get(kv["verdict"], "") if kv else "",
+                    "confidence": f"{kv['confidence']:.2f}" if kv else "",
+                }
+            )
+        out.append(
+            {
+                **{
+                    c: r[c]
+                    for c in (
+                        "name",
+                        "country",
+                        "title",
+                        "year",
+                        "language",
+                        "status",
+                        "reason",
+                        "mandatory_gaps",
+                        "covered",
+                        "partial",
+                        "missing",
+                    )
+                },
+                "path": r["display_path"],
+                "html": f"{REPORTS_DIR}/{quote(r['name'])}.html" if rec else "",
+                "json": f"{REPORTS_DIR}/{quote(r['name'])}.json" if rec else "",
+                "cells": cells,
+            }
+        )
     return columns, out
 
 
@@ -737,29 +903,45 @@ def render_index(rows: list[dict], model, *, interrupted: bool = False, total: i
 
     from modellaw import __version__
 
-    env = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
-                      undefined=StrictUndefined)
+    env = Environment(
+        loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True, undefined=StrictUndefined
+    )
     columns, heat = _heatmap(rows, model)
     failures = [r for r in heat if r["status"] == "failed"]
     return env.get_template("index.html.j2").render(
-        columns=columns, rows=heat, failures=failures, model=model, tool_version=__version__,
+        columns=columns,
+        rows=heat,
+        failures=failures,
+        model=model,
+        tool_version=__version__,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        ok=sum(1 for r in rows if r["status"] == "ok"), failed=len(failures),
-        total=total if total is not None else len(rows), interrupted=interrupted)
+        ok=sum(1 for r in rows if r["status"] == "ok"),
+        failed=len(failures),
+        total=total if total is not None else len(rows),
+        interrupted=interrupted,
+    )
 
 
-def write_outputs(outdir: Path, rows: list[dict], model, *, source: Path, interrupted: bool = False,
-                  total: int | None = None) -> None:
+def write_outputs(
+    outdir: Path, rows: list[dict], model, *, source: Path, interrupted: bool = False, total: int | None = None
+) -> None:
     """summary.csv, failures.csv, matrix.csv, matrix.xlsx and index.html for the rows of a batch."""
     for r in rows:
         r["display_path"] = _display_path(r["path"], source)
-    _write_atomic(outdir / "summary.csv", _csv_bytes(
-        SUMMARY_COLUMNS, [[r["display_path"] if c == "path" else r[c] for c in SUMMARY_COLUMNS] for r in rows]))
-    _write_atomic(outdir / "failures.csv", _csv_bytes(
-        ("path", "reason"), [[r["display_path"], r["reason"]] for r in rows if r["status"] == "failed"]))
+    _write_atomic(
+        outdir / "summary.csv",
+        _csv_bytes(
+            SUMMARY_COLUMNS, [[r["display_path"] if c == "path" else r[c] for c in SUMMARY_COLUMNS] for r in rows]
+        ),
+    )
+    _write_atomic(
+        outdir / "failures.csv",
+        _csv_bytes(("path", "reason"), [[r["display_path"], r["reason"]] for r in rows if r["status"] == "failed"]),
+    )
     mrows = [dict(r, path=r["display_path"]) for r in rows]
     df = matrix_frame(mrows)
     _write_atomic(outdir / "matrix.csv", _csv_bytes(list(df.columns), df.itertuples(index=False, name=None)))
     _write_atomic(outdir / "matrix.xlsx", _matrix_xlsx(df, [dict(r, path=r["display_path"]) for r in rows]))
-    _write_atomic(outdir / "index.html",
-                  render_index(rows, model, interrupted=interrupted, total=total).encode("utf-8"))
+    _write_atomic(
+        outdir / "index.html", render_index(rows, model, interrupted=interrupted, total=total).encode("utf-8")
+    )

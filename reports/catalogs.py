@@ -5,6 +5,7 @@ Extracts every string marked in reports/*.py (`_`, `N_`, `pgettext`) and reports
 strings arrive untranslated (tests/reports/test_i18n.py then fails until they are translated),
 strings no longer used are dropped.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,12 +22,17 @@ def extract_messages():
 
     root = Path(__file__).parent
     method_map = [("templates/**.j2", "jinja2.ext:babel_extract"), ("*.py", "python")]
-    options = {"extensions": "jinja2.ext.i18n", "newstyle_gettext": "true",
-               "trim_blocks": "true", "lstrip_blocks": "true"}
+    options = {
+        "extensions": "jinja2.ext.i18n",
+        "newstyle_gettext": "true",
+        "trim_blocks": "true",
+        "lstrip_blocks": "true",
+    }
     options_map = {"templates/**.j2": options}
     catalog = Catalog(domain=DOMAIN, project="modellaw", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-            root, method_map, options_map, keywords=DEFAULT_KEYWORDS):
+        root, method_map, options_map, keywords=DEFAULT_KEYWORDS
+    ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 

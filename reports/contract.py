@@ -3,6 +3,7 @@
 Additive changes (a new field) keep the schema id; removing or retyping a field needs
 `modellaw.assessment/2`. Provisions are listed in the model's order.
 """
+
 from __future__ import annotations
 
 from analysis.types import VERDICTS, Assessment, Evidence, Verdict
@@ -41,8 +42,10 @@ def by_chapter(a: Assessment) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for v in sorted(a.verdicts, key=lambda v: order[v.provision.chapter]):
         ch = v.provision.chapter
-        row = out.setdefault(ch, {"title": v.provision.chapter_title or a.model.chapter_title(ch),
-                                  "total": 0, **{k: 0 for k in VERDICTS}})
+        row = out.setdefault(
+            ch,
+            {"title": v.provision.chapter_title or a.model.chapter_title(ch), "total": 0, **{k: 0 for k in VERDICTS}},
+        )
         row[v.verdict] += 1
         row["total"] += 1
     return out
@@ -63,9 +66,7 @@ def provision_dict(v: Verdict) -> dict:
         "confidence": round(float(v.confidence), 3),
         "calibrated": bool(v.calibrated),
         "review": bool(v.review),
-        "elements": [
-            {"id": e.id, "label": e.label, "essential": e.essential, "found": e.found} for e in v.elements
-        ],
+        "elements": [{"id": e.id, "label": e.label, "essential": e.essential, "found": e.found} for e in v.elements],
         "evidence": [evidence_dict(e) for e in v.evidence],
         "missing_elements": [e.label for e in v.missing_elements],
         "notes": list(v.notes),

@@ -6,6 +6,7 @@ msgid. A language is supported when its catalog exists, so adding one is adding 
 file (tests/reports/test_i18n.py checks that every string is translated in every catalog).
 No .mo binaries are committed: the .po is read and compiled with Babel once per process.
 """
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Render an assessment as JSON, Markdown, HTML, PDF, CSV or Excel, in a report language."""
+
 from __future__ import annotations
 
 import json
@@ -44,13 +45,24 @@ def md_escape(value) -> str:
 def environment(kind: str, lang: str) -> Environment:
     """A Jinja environment per output kind and language, with that language's catalog installed."""
     if kind == "html":
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                          extensions=["jinja2.ext.i18n"])
+        env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+        )
         env.filters["textdir"] = textdir
     elif kind == "md":
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, undefined=StrictUndefined,
-                          extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
-                          keep_trailing_newline=True, finalize=md_escape)
+        env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=False,
+            undefined=StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=md_escape,
+        )
         env.filters["raw"] = MdRaw  # for the template's own macros: {{ heading(p)|raw }}
     else:
         raise ValueError(kind)

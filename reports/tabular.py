@@ -6,6 +6,7 @@ text cell that starts so is prefixed with an apostrophe, in the CSV as in the wo
 The CSV is for machines: English column names and the codes of the JSON contract, whatever
 the report language. The workbook is for people: its headers and words follow the language.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,17 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters an XML 1.0 document (and so an .xlsx) cannot hold.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-CSV_COLUMNS = ("id", "article", "keys", "title", "status", "verdict", "confidence",
-               "missing_elements", "evidence_units")
+CSV_COLUMNS = (
+    "id",
+    "article",
+    "keys",
+    "title",
+    "status",
+    "verdict",
+    "confidence",
+    "missing_elements",
+    "evidence_units",
+)
 
 
 def escape_cell(value):
@@ -40,8 +50,17 @@ def _units(v: Verdict) -> list[str]:
 
 def provision_row(v: Verdict) -> list:
     p = v.provision
-    return [p.id, p.article or "", ";".join(p.keys), p.title, p.status, v.verdict, round(float(v.confidence), 3),
-            "; ".join(e.label for e in v.missing_elements), "; ".join(_units(v))]
+    return [
+        p.id,
+        p.article or "",
+        ";".join(p.keys),
+        p.title,
+        p.status,
+        v.verdict,
+        round(float(v.confidence), 3),
+        "; ".join(e.label for e in v.missing_elements),
+        "; ".join(_units(v)),
+    ]
 
 
 def render_csv(a: Assessment) -> str:
@@ -54,8 +73,18 @@ def render_csv(a: Assessment) -> str:
 
 
 # Workbook headers, translated where shown.
-H_PROVISIONS = (N_("Provision"), N_("Article"), N_("Protection keys"), N_("Title"), N_("Chapter"), N_("Status"),
-                N_("Verdict"), N_("Confidence"), N_("Missing elements"), N_("Evidence units"))
+H_PROVISIONS = (
+    N_("Provision"),
+    N_("Article"),
+    N_("Protection keys"),
+    N_("Title"),
+    N_("Chapter"),
+    N_("Status"),
+    N_("Verdict"),
+    N_("Confidence"),
+    N_("Missing elements"),
+    N_("Evidence units"),
+)
 H_EVIDENCE = (N_("Provision"), N_("Article"), N_("Verdict"), N_("Unit"), N_("Quoted words"), N_("Score"))
 
 
@@ -90,15 +119,27 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
     for v in a.verdicts:
         p = v.provision
         verdict = _(VERDICT_LABELS.get(v.verdict, v.verdict))
-        provisions.append([p.id, p.article or "", "; ".join(p.keys), p.title, f"{p.chapter}. {p.chapter_title}",
-                           _(STATUS_LABELS.get(p.status, p.status)), verdict, round(float(v.confidence), 3),
-                           "; ".join(e.label for e in v.missing_elements), "; ".join(_units(v))])
+        provisions.append(
+            [
+                p.id,
+                p.article or "",
+                "; ".join(p.keys),
+                p.title,
+                f"{p.chapter}. {p.chapter_title}",
+                _(STATUS_LABELS.get(p.status, p.status)),
+                verdict,
+                round(float(v.confidence), 3),
+                "; ".join(e.label for e in v.missing_elements),
+                "; ".join(_units(v)),
+            ]
+        )
         for e in v.evidence:
             evidence.append([p.id, p.article or "", verdict, e.unit, e.text, round(float(e.score), 3)])
 
     def frame(rows, headers):
-        return pd.DataFrame([[escape_cell(c) for c in row] for row in rows],
-                            columns=[escape_cell(h) for h in headers], dtype=object)
+        return pd.DataFrame(
+            [[escape_cell(c) for c in row] for row in rows], columns=[escape_cell(h) for h in headers], dtype=object
+        )
 
     sheets = [
         (_("Summary"), frame(summary, ("", "")), [40, 70]),

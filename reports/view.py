@@ -5,6 +5,7 @@ protections (mandatory first, then optional, then general; by chapter within eac
 covered provisions with their evidence, and the method note. Words for codes (verdicts,
 statuses, article labels) are translated here; the rest of the wording is in the templates.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -183,8 +184,10 @@ def build_view(a: Assessment, lang: str) -> ReportView:
             groups[-1].provisions.append(views[id(v)])
         return groups
 
-    chapters = [ChapterRow(cid, row["title"], row["covered"], row["partial"], row["missing"], row["total"])
-                for cid, row in by_chapter(a).items()]
+    chapters = [
+        ChapterRow(cid, row["title"], row["covered"], row["partial"], row["missing"], row["total"])
+        for cid, row in by_chapter(a).items()
+    ]
     return ReportView(
         lang=lang,
         dir="rtl" if is_rtl(lang) else "ltr",

@@ -21,6 +21,7 @@ Engines:
 The summary gives, per target: inputs tried, read, refused, the commonest refusal reasons, and
 "suspicious" refusals (messages naming a Python exception: a reader bug turned into a refusal).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,8 +71,13 @@ def run_hypothesis(kind: str, seconds: float, hang_seconds: int, save_dir: Path,
     with tempfile.TemporaryDirectory(prefix=f"modellaw-fuzz-{kind}-") as d:
         folder = Path(d)
 
-        @settings(max_examples=batch, deadline=None, database=None, phases=[Phase.generate],
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=batch,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(data=ft.STRATEGIES[kind]())
         def one(data):
             if time.monotonic() > deadline:
@@ -120,8 +126,13 @@ def _atheris_child(kind: str, seconds: int, hang_seconds: int, save_dir: Path) -
     folder = Path(tempfile.mkdtemp(prefix=f"modellaw-atheris-{kind}-"))
     corpus = folder / "corpus"
     corpus.mkdir()
-    seeds = {"txt": ft.text_seeds, "html": ft.html_seeds, "akn": ft.akn_seeds, "model": ft.model_seeds,
-             "pdf": ft.pdf_seeds}
+    seeds = {
+        "txt": ft.text_seeds,
+        "html": ft.html_seeds,
+        "akn": ft.akn_seeds,
+        "model": ft.model_seeds,
+        "pdf": ft.pdf_seeds,
+    }
     docx_seed = ft.docx_seeds()[0]
     if kind == "docx":
         with zipfile.ZipFile(io.BytesIO(docx_seed)) as z:
@@ -142,8 +153,11 @@ def _atheris_child(kind: str, seconds: int, hang_seconds: int, save_dir: Path) -
 
     def report() -> None:  # libFuzzer ends the process with _exit: report as we go
         s = ft.STATS[kind]
-        print(f"ATHERIS-STATS {kind} tried={s.tried} read={s.read} refused={s.refused} "
-              f"suspicious={sum(s.suspicious.values())}", flush=True)
+        print(
+            f"ATHERIS-STATS {kind} tried={s.tried} read={s.read} refused={s.refused} "
+            f"suspicious={sum(s.suspicious.values())}",
+            flush=True,
+        )
         for k in s.suspicious:
             if k not in seen_suspicious:
                 seen_suspicious.add(k)
@@ -159,16 +173,39 @@ def _atheris_child(kind: str, seconds: int, hang_seconds: int, save_dir: Path) -
             raise
         if ft.STATS[kind].tried % 250 == 0:
             report()
-    atheris.Setup([sys.argv[0], str(corpus), f"-max_total_time={seconds}", f"-timeout={hang_seconds}",
-                   "-rss_limit_mb=8192", "-print_final_stats=1"], test_one)
+
+    atheris.Setup(
+        [
+            sys.argv[0],
+            str(corpus),
+            f"-max_total_time={seconds}",
+            f"-timeout={hang_seconds}",
+            "-rss_limit_mb=8192",
+            "-print_final_stats=1",
+        ],
+        test_one,
+    )
     atheris.Fuzz()
 
 
 def run_atheris(kind: str, seconds: float, hang_seconds: int, save_dir: Path) -> dict:
     t0 = time.monotonic()
-    proc = subprocess.run([sys.executable, __file__, "--_atheris-child", kind, "--minutes", str(seconds / 60),
-                           "--hang-seconds", str(hang_seconds), "--save-dir", str(save_dir)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--_atheris-child",
+            kind,
+            "--minutes",
+            str(seconds / 60),
+            "--hang-seconds",
+            str(hang_seconds),
+            "--save-dir",
+            str(save_dir),
+        ],
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.monotonic() - t0
     out = proc.stdout + proc.stderr
     stats_line = next((ln for ln in reversed(out.splitlines()) if ln.startswith("ATHERIS-STATS")), "")
@@ -190,12 +227,17 @@ def run_atheris(kind: str, seconds: float, hang_seconds: int, save_dir: Path) ->
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--minutes", type=float, default=1.0, help="how long to fuzz each target (default 1)")
-    ap.add_argument("--target", action="append", choices=[*ft.TARGETS, "all"],
-                    help="reader to fuzz (repeatable; default all)")
+    ap.add_argument(
+        "--target", action="append", choices=[*ft.TARGETS, "all"], help="reader to fuzz (repeatable; default all)"
+    )
     ap.add_argument("--engine", choices=["hypothesis", "atheris"], default="hypothesis")
     ap.add_argument("--hang-seconds", type=int, default=60, help="one input taking longer is a failure (default 60)")
-    ap.add_argument("--save-dir", type=Path, default=Path(tempfile.gettempdir()) / "modellaw-fuzz-failures",
-                    help="where failing inputs are saved (default: TMPDIR/modellaw-fuzz-failures)")
+    ap.add_argument(
+        "--save-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "modellaw-fuzz-failures",
+        help="where failing inputs are saved (default: TMPDIR/modellaw-fuzz-failures)",
+    )
     ap.add_argument("--batch", type=int, default=200, help=argparse.SUPPRESS)
     ap.add_argument("--_atheris-child", dest="atheris_child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -226,8 +268,10 @@ def main(argv: list[str] | None = None) -> int:
         s = ft.STATS[kind]
         rate = s.tried / res["seconds"] if res["seconds"] else 0
         if args.engine == "hypothesis":
-            print(f"  {kind:<6} {s.tried:>7} inputs in {res['seconds']:6.0f} s ({rate:5.1f}/s): "
-                  f"{s.read} read, {s.refused} refused, {len(res['failures'])} failures")
+            print(
+                f"  {kind:<6} {s.tried:>7} inputs in {res['seconds']:6.0f} s ({rate:5.1f}/s): "
+                f"{s.read} read, {s.refused} refused, {len(res['failures'])} failures"
+            )
             for reason, n in s.reasons.most_common(5):
                 print(f"           {n:>6}  {reason}")
             for reason, n in s.suspicious.most_common(10):

@@ -5,6 +5,7 @@
 
 Floors are the measured figures rounded down to three places; paste them over FLOOR (never lower one).
 """
+
 import json
 import math
 import sys

@@ -1,4 +1,5 @@
 """Read a national statute from a file into a tree of citable units with definitions."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +14,9 @@ def _build(text: str, language: str, meta: StatuteMeta, units: list[Unit] | None
     from statutes.structure import parse_units
 
     units = units if units is not None else parse_units(text, language)
-    return Statute(text=text, language=language, meta=meta, units=units,
-                   definitions=extract_definitions(text, units, language))
+    return Statute(
+        text=text, language=language, meta=meta, units=units, definitions=extract_definitions(text, units, language)
+    )
 
 
 def parse_text(text: str, lang: str | None = None, meta: StatuteMeta | None = None) -> Statute:

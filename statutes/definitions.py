@@ -20,6 +20,7 @@ The defining words run to the end of the sentence, or — when they introduce a 
 "هو:") — over the list's items, never past the next definition or the end of the unit holding the
 term. `Definition.text` is exactly `source[start:end]`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -32,69 +33,111 @@ from statutes.structure import LANGS, normalize_line
 
 __all__ = ["extract_definitions"]
 
-_Q = (r'(?:"(?P<q1>[^"\n]{1,80})"|“(?P<q2>[^”“\n]{1,80})[”“]|‘(?P<q3>[^’\n]{1,80})’'
-      r"|«[ \u00a0\u202f]?(?P<q4>[^»\n]{1,80}?)[ \u00a0\u202f]?»|„(?P<q5>[^“”\n]{1,80})[“”]|'(?P<q6>[^'\n]{1,80})')")
-_MARK = (r"(?:[-–—•][ \t]*)?(?:\(?[0-9\u0660-\u0669]{1,3}[ \t]?[.)\-–—][ \t]*|\(?[a-zа-я]{1,3}\)[ \t]*|\([a-z]{1,3}\)[ \t]*"
-         r"|[IVXLC]{1,6}[ \t]*[.)\-–—]+[ \t]*|[0-9]{1,3}°[ \t]*|\(?[\u0621-\u064a]{1}[ \t]?[)\-–][ \t]*)?")
+_Q = (
+    r'(?:"(?P<q1>[^"\n]{1,80})"|“(?P<q2>[^”“\n]{1,80})[”“]|‘(?P<q3>[^’\n]{1,80})’'
+    r"|«[ \u00a0\u202f]?(?P<q4>[^»\n]{1,80}?)[ \u00a0\u202f]?»|„(?P<q5>[^“”\n]{1,80})[“”]|'(?P<q6>[^'\n]{1,80})')"
+)
+_MARK = (
+    r"(?:[-–—•][ \t]*)?(?:\(?[0-9\u0660-\u0669]{1,3}[ \t]?[.)\-–—][ \t]*|\(?[a-zа-я]{1,3}\)[ \t]*|\([a-z]{1,3}\)[ \t]*"
+    r"|[IVXLC]{1,6}[ \t]*[.)\-–—]+[ \t]*|[0-9]{1,3}°[ \t]*|\(?[\u0621-\u064a]{1}[ \t]?[)\-–][ \t]*)?"
+)
 _SP = r"[ \t\u00a0\u202f]"
 
 # -- English --------------------------------------------------------------------------------
-_EN_VERB = (r"(?P<v>means|includes|include|has\s+the(?:\s+same)?\s+meaning|have\s+the(?:\s+same)?\s+meaning"
-            r"|shall\s+mean|shall\s+include|refers?\s+to|denotes|mean)\b")
+_EN_VERB = (
+    r"(?P<v>means|includes|include|has\s+the(?:\s+same)?\s+meaning|have\s+the(?:\s+same)?\s+meaning"
+    r"|shall\s+mean|shall\s+include|refers?\s+to|denotes|mean)\b"
+)
 _EN_Q = re.compile(rf"{_Q}{_SP}*,?{_SP}*(?P<gap>[^\n\"“”]{{0,40}}?{_SP})?{_EN_VERB}")
 _EN_IS = re.compile(rf"(?m)^[ \t]*{_MARK}{_Q}{_SP}+(?P<v>is|are)\b")
-_EN_PURPOSES = re.compile(rf"(?i:for\s+the\s+purposes?\s+of\s+(?:this|the)\s+[\w ]{{1,30}}?,?){_SP}*{_Q}{_SP}+(?P<v>is|are)\b")
-_EN_BARE = re.compile(rf"(?m)^[ \t]*{_MARK}(?P<t>[A-Za-z][\w’'/]*(?:[ ][\w’'/]+){{0,6}}?){_SP}*(?:[-–—:]{_SP}*)?"
-                      rf"(?P<v>refers?\s+to|means|shall\s+mean)\b")
+_EN_PURPOSES = re.compile(
+    rf"(?i:for\s+the\s+purposes?\s+of\s+(?:this|the)\s+[\w ]{{1,30}}?,?){_SP}*{_Q}{_SP}+(?P<v>is|are)\b"
+)
+_EN_BARE = re.compile(
+    rf"(?m)^[ \t]*{_MARK}(?P<t>[A-Za-z][\w’'/]*(?:[ ][\w’'/]+){{0,6}}?){_SP}*(?:[-–—:]{_SP}*)?"
+    rf"(?P<v>refers?\s+to|means|shall\s+mean)\b"
+)
 _EN_GAP_BAD = re.compile(r"\b(?:if|when|where|not|shall|may|which|who|any|of)\b", re.I)
-_EN_CONTEXT = re.compile(r"(?i)\b(?:interpretation|definitions?|meaning\s+of|as\s+used\s+in\s+this"
-                         r"|in\s+this\s+(?:act|part|law|section|chapter|schedule|regulations?|division)\b)")
+_EN_CONTEXT = re.compile(
+    r"(?i)\b(?:interpretation|definitions?|meaning\s+of|as\s+used\s+in\s+this"
+    r"|in\s+this\s+(?:act|part|law|section|chapter|schedule|regulations?|division)\b)"
+)
 
 # -- French ---------------------------------------------------------------------------------
-_FR_PAR = re.compile(rf"(?i:on\s+entend|l['’]on\s+entend|il\s+faut\s+entendre|est\s+entendu)"
-                     rf"(?:\s+au\s+sens\s+[^,:\n]{{1,60}}?,?)?\s+par\s+(?:{_Q}|(?P<u>[^\n:,;«]{{1,60}}?))"
-                     rf"(?=\s*[:,;]|\s+(?:toute?s?|tout|la|le|les|l['’]|un|une|des|ce|celui|celle|ceux)\s)")
-_FR_Q = re.compile(rf"{_Q}{_SP}*(?P<v>s['’]entend(?:ent)?\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])|désigne|signifie|vise)")
-_FR_FAIT = re.compile(r"(?m)^[ \t]*(?:[IVX]+\.?[ \t]*[-–—][ \t]*)?(?:La |Le |L['’]|Les )(?P<u>[^\n]{2,120}?)"
-                      r"\s(?:est|sont) le fait\b")
-_FR_COMPREND = re.compile(r"(?m)^[ \t]*(?:La |Le |L['’]|Les )(?P<u>[\w’'\- ]{2,60}?)\s(?:comprend|s['’]entend|désigne)\b")
-_FR_CONTEXT = re.compile(r"(?i)(?:on\s+entend|au\s+sens\s+de\s+la\s+présente|définitions|termes\s+suivants"
-                         r"|expressions\s+suivantes)")
+_FR_PAR = re.compile(
+    rf"(?i:on\s+entend|l['’]on\s+entend|il\s+faut\s+entendre|est\s+entendu)"
+    rf"(?:\s+au\s+sens\s+[^,:\n]{{1,60}}?,?)?\s+par\s+(?:{_Q}|(?P<u>[^\n:,;«]{{1,60}}?))"
+    rf"(?=\s*[:,;]|\s+(?:toute?s?|tout|la|le|les|l['’]|un|une|des|ce|celui|celle|ceux)\s)"
+)
+_FR_Q = re.compile(
+    rf"{_Q}{_SP}*(?P<v>s['’]entend(?:ent)?\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’])|désigne|signifie|vise)"
+)
+_FR_FAIT = re.compile(
+    r"(?m)^[ \t]*(?:[IVX]+\.?[ \t]*[-–—][ \t]*)?(?:La |Le |L['’]|Les )(?P<u>[^\n]{2,120}?)"
+    r"\s(?:est|sont) le fait\b"
+)
+_FR_COMPREND = re.compile(
+    r"(?m)^[ \t]*(?:La |Le |L['’]|Les )(?P<u>[\w’'\- ]{2,60}?)\s(?:comprend|s['’]entend|désigne)\b"
+)
+_FR_CONTEXT = re.compile(
+    r"(?i)(?:on\s+entend|au\s+sens\s+de\s+la\s+présente|définitions|termes\s+suivants"
+    r"|expressions\s+suivantes)"
+)
 
 # -- Spanish ---------------------------------------------------------------------------------
 _ES_STOP = r"(?:el|la|los|las|a|al|toda|todo|cualquier|aquel|aquella|aquellos|aquellas|lo|como)"
-_ES_POR = re.compile(rf"(?i:se\s+entiende|se\s+entenderá|se\s+entenderán|entiéndese|se\s+considerará|se\s+considera)"
-                     rf"\s+por\s+(?:{_Q}|(?P<u>[^\n:,;«\"“]{{1,60}}?))(?=\s*[:,;]|\s+{_ES_STOP}\s)")
-_ES_EXISTE = re.compile(r"(?:^|(?<=[.;]\s))Existe\s+(?:una\s+)?(?P<u>situación\s+de\s+[^\n,.;]{1,60}?)\s+cuando\b", re.M)
-_ES_COMPRENDE = re.compile(r"(?i:para\s+(?:los\s+)?efectos\s+de[^,\n]{0,60},\s*)(?:el|la|los|las)\s+(?P<u>[^\n,;:]{2,80}?)"
-                           r"\s+comprenden?\b")
+_ES_POR = re.compile(
+    rf"(?i:se\s+entiende|se\s+entenderá|se\s+entenderán|entiéndese|se\s+considerará|se\s+considera)"
+    rf"\s+por\s+(?:{_Q}|(?P<u>[^\n:,;«\"“]{{1,60}}?))(?=\s*[:,;]|\s+{_ES_STOP}\s)"
+)
+_ES_EXISTE = re.compile(
+    r"(?:^|(?<=[.;]\s))Existe\s+(?:una\s+)?(?P<u>situación\s+de\s+[^\n,.;]{1,60}?)\s+cuando\b", re.M
+)
+_ES_COMPRENDE = re.compile(
+    r"(?i:para\s+(?:los\s+)?efectos\s+de[^,\n]{0,60},\s*)(?:el|la|los|las)\s+(?P<u>[^\n,;:]{2,80}?)"
+    r"\s+comprenden?\b"
+)
 _ES_Q = re.compile(rf"{_Q}{_SP}*(?P<v>significa|se\s+entiende\s+por|es\s+(?:el|la|toda|todo|cualquier))")
-_ES_CONTEXT = re.compile(r"(?i)(?:se\s+entiende\s+por\s*:|se\s+entender[áa]n?\s+por\s*:|a\s+(?:los\s+)?efectos\s+de\s+"
-                         r"(?:esta|la\s+presente)|definiciones)")
+_ES_CONTEXT = re.compile(
+    r"(?i)(?:se\s+entiende\s+por\s*:|se\s+entender[áa]n?\s+por\s*:|a\s+(?:los\s+)?efectos\s+de\s+"
+    r"(?:esta|la\s+presente)|definiciones)"
+)
 
 # -- Portuguese -------------------------------------------------------------------------------
 _PT_STOP = r"(?:o|a|os|as|toda|todo|qualquer|aquele|aquela|aqueles|aquelas|como|quando)"
-_PT_CONS = re.compile(rf"(?:[Cc]onsidera-se|[Cc]onsideram-se|[Ee]ntende-se\s+por|[Ee]ntendem-se\s+por|"
-                      rf"[Cc]onsidera-se\s+como)\s+(?:{_Q}|(?P<u>[^\n:,;«\"“]{{1,60}}?))(?=\s*[:,;]|\s+{_PT_STOP}\s)")
+_PT_CONS = re.compile(
+    rf"(?:[Cc]onsidera-se|[Cc]onsideram-se|[Ee]ntende-se\s+por|[Ee]ntendem-se\s+por|"
+    rf"[Cc]onsidera-se\s+como)\s+(?:{_Q}|(?P<u>[^\n:,;«\"“]{{1,60}}?))(?=\s*[:,;]|\s+{_PT_STOP}\s)"
+)
 _PT_Q = re.compile(rf"{_Q}{_SP}*(?P<v>significa|é\s+(?:o|a|toda|todo|qualquer))")
-_PT_CONTEXT = re.compile(r"(?i)(?:para\s+(?:os\s+)?(?:fins|efeitos)\s+dest[ae]|entende-se\s+por\s*:|considera-se\s*:"
-                         r"|definições)")
+_PT_CONTEXT = re.compile(
+    r"(?i)(?:para\s+(?:os\s+)?(?:fins|efeitos)\s+dest[ae]|entende-se\s+por\s*:|considera-se\s*:"
+    r"|definições)"
+)
 
 # -- Russian ---------------------------------------------------------------------------------
-_RU_POD = re.compile(r"[Пп]од\s+(?P<u>[^\n]{1,80}?)\s+(?:(?:в|для\s+целей)\s+настоящ\w+\s+\w+(?:\s+\w+)?\s+)?"
-                     r"понима(?:ется|ются|ют)\s+")
+_RU_POD = re.compile(
+    r"[Пп]од\s+(?P<u>[^\n]{1,80}?)\s+(?:(?:в|для\s+целей)\s+настоящ\w+\s+\w+(?:\s+\w+)?\s+)?"
+    r"понима(?:ется|ются|ют)\s+"
+)
 _RU_Q = re.compile(rf"{_Q}{_SP}*(?P<v>[–—-]|означает|это)\s")
 _RU_CONTEXT = re.compile(r"(?i)(?:следующие\s+(?:основные\s+)?(?:понятия|термины)|основные\s+(?:понятия|термины))")
 _RU_DASH_LINE = re.compile(r"(?m)^[ \t]*" + _MARK + r"(?P<u>[^\n–—]{2,160}?)\s+[–—-]\s+(?=\S)")
 
 # -- Arabic (on the normalised text: no diacritics, alef/ya/ta-marbuta folded) -------------------
 _AR_W = r"[\u0621-\u064a]+"
-_AR_YQSD = re.compile(rf"يقصد{_SP}*ب(?P<u>{_Q}|{_AR_W}(?:{_SP}+(?!في|فى|لاغراض|لغرض|كل|اي|المعني|المعاني){_AR_W}){{0,3}})")
-_AR_TANI = re.compile(rf"(?:تعني|يعني){_SP}+(?:عباره|كلمه|مصطلح|تعبير){_SP}*(?:{_Q}|\({_SP}*(?P<u>[^)\n]{{1,80}}?){_SP}*\))")
+_AR_YQSD = re.compile(
+    rf"يقصد{_SP}*ب(?P<u>{_Q}|{_AR_W}(?:{_SP}+(?!في|فى|لاغراض|لغرض|كل|اي|المعني|المعاني){_AR_W}){{0,3}})"
+)
+_AR_TANI = re.compile(
+    rf"(?:تعني|يعني){_SP}+(?:عباره|كلمه|مصطلح|تعبير){_SP}*(?:{_Q}|\({_SP}*(?P<u>[^)\n]{{1,80}}?){_SP}*\))"
+)
 _AR_Q = re.compile(rf"{_Q}{_SP}*(?P<v>تعني|يعني|هو|هي|:)(?![\u0621-\u064a])")
 _AR_INTRO = re.compile(r"^(?:كل|الكلمات|العبارات|المصطلحات|الالفاظ|التعابير|الكلمات والعبارات)")
-_AR_CONTEXT = re.compile(r"(?:يقصد\s*ب(?:كل|الكلمات|العبارات|المصطلحات|الالفاظ|التعابير)|المعاني\s+(?:المبينه|المخصصه|الموضحه)"
-                         r"|المعني\s+(?:المبين|المخصص)|حيثما\s+وردت|تعريفات|تعاريف)")
+_AR_CONTEXT = re.compile(
+    r"(?:يقصد\s*ب(?:كل|الكلمات|العبارات|المصطلحات|الالفاظ|التعابير)|المعاني\s+(?:المبينه|المخصصه|الموضحه)"
+    r"|المعني\s+(?:المبين|المخصص)|حيثما\s+وردت|تعريفات|تعاريف)"
+)
 
 # generic "Term: definition" line inside a definitions unit
 _COLON_LINE = re.compile(r"(?m)^[ \t]*" + _MARK + r"(?P<u>[^\n:;.،؛]{2,80}?)[ \t\u00a0]*(?::-?|:)[ \t]*")
@@ -102,8 +145,9 @@ _COLON_LINE = re.compile(r"(?m)^[ \t]*" + _MARK + r"(?P<u>[^\n:;.،؛]{2,80}?)[ 
 _MARK_ONLY = re.compile(r"[ \t]*" + _MARK + r"[«\"“„‘'(]?[ \t\u00a0]*")
 _ARTICLES = re.compile(r"^(?:(?:the|le|la|les|el|los|las|o|a|os|as)\s+|l['’]\s*)(?=\w)", re.I)
 _TERM_CUT_FR = re.compile(r"\s(?:mentionnée?s?|prévue?s?|visée?s?|définie?s?)\b.*$")
-_LIST_INTRO = re.compile(r"(?:[:—–\-]|:-|،|following|suivants?|suivantes|siguientes?|seguintes?|следующ\w*|التالي\w*|الاتي\w*)\s*$",
-                         re.I)
+_LIST_INTRO = re.compile(
+    r"(?:[:—–\-]|:-|،|following|suivants?|suivantes|siguientes?|seguintes?|следующ\w*|التالي\w*|الاتي\w*)\s*$", re.I
+)
 _TERMINATOR = re.compile(r";[ \t]*(?=\r?\n|$)|؛|\.(?=[ \t]*(?:\r?\n|$))|\.(?=[ \t]+[A-ZÀ-ÖØ-ÞА-Я«\"“(])")
 
 
@@ -146,7 +190,7 @@ class _Finder:
     # -- collection --------------------------------------------------------------------------
     def add(self, ts: int, te: int, xs: int, term: str, bs: int | None = None) -> None:
         """Term at norm[ts:te], defining words from norm offset xs; the formula starts at bs (<= ts)."""
-        term = unicodedata.normalize("NFKC", self.text[self.o(ts):self.o(te)]).strip()
+        term = unicodedata.normalize("NFKC", self.text[self.o(ts) : self.o(te)]).strip()
         term = term.strip(" \t\"'“”‘’«»„()-–—:,")
         term = _ARTICLES.sub("", term) if self.lang in ("fr", "es", "pt", "en") else term
         if not term or not any(ch.isalpha() for ch in term) or len(term) > 120:
@@ -189,7 +233,9 @@ class _Finder:
             if gap and _EN_GAP_BAD.search(gap):
                 continue
             v = m.group("v")
-            if v.startswith("mean") and re.search(r"(?:\bthe|\bby|\bany)\s*$", s[max(0, m.start("v") - 6):m.start("v")]):
+            if v.startswith("mean") and re.search(
+                r"(?:\bthe|\bby|\bany)\s*$", s[max(0, m.start("v") - 6) : m.start("v")]
+            ):
                 continue
             span = self._qspan(m)
             if span:
@@ -209,7 +255,7 @@ class _Finder:
     def _fr(self, s: str) -> None:
         for m in _FR_PAR.finditer(s):
             span = self._qspan(m) or (m.start("u"), m.end("u"))
-            term = s[span[0]:span[1]].strip().lower()
+            term = s[span[0] : span[1]].strip().lower()
             if term.startswith(("les termes", "les expressions", "les mots", "les notions")):
                 continue
             self.add(span[0], span[1], self._skip(s, span[1] + (1 if self._qspan(m) else 0)), "", m.start())
@@ -222,7 +268,7 @@ class _Finder:
                 t = m.group("u")
                 cut = _TERM_CUT_FR.search(t)
                 te = m.start("u") + (cut.start() if cut else len(t))
-                if len(s[m.start("u"):te].split()) > 8:
+                if len(s[m.start("u") : te].split()) > 8:
                     continue
                 self.add(m.start("u"), te, self._skip(s, m.end("u")), "", m.start())
 
@@ -274,14 +320,20 @@ class _Finder:
 
     @staticmethod
     def _skip(s: str, k: int) -> int:
-        while k < len(s) and s[k] in " \t\u00a0\u202f,،:-–—)»”\"":
+        while k < len(s) and s[k] in ' \t\u00a0\u202f,،:-–—)»”"':
             k += 1
         return k
 
     # -- "Term: definition" lines inside a definitions unit -----------------------------------
     def _context_rx(self) -> re.Pattern | None:
-        return {"en": None, "fr": _FR_CONTEXT, "es": _ES_CONTEXT, "pt": _PT_CONTEXT, "ru": _RU_CONTEXT,
-                "ar": _AR_CONTEXT}.get(self.lang)
+        return {
+            "en": None,
+            "fr": _FR_CONTEXT,
+            "es": _ES_CONTEXT,
+            "pt": _PT_CONTEXT,
+            "ru": _RU_CONTEXT,
+            "ar": _AR_CONTEXT,
+        }.get(self.lang)
 
     def _in_context(self, pos: int, rx: re.Pattern) -> bool:
         spans = self._context_spans(rx)
@@ -316,7 +368,7 @@ class _Finder:
         for u in self.units:
             if u.kind == "preamble":
                 continue
-            own = self.text[u.start:u.body_end]
+            own = self.text[u.start : u.body_end]
             if self.lang == "ar" or _needs_norm(own):
                 own = normalize_line(own)[0]
             if rx.search(own[:600]) or (u.heading and rx.search(u.heading)):
@@ -401,8 +453,7 @@ class _Finder:
                 xs += 1
             if end <= xs:
                 continue
-            out.append(Definition(term=term, text=text[xs:end], unit_id=self._owner(u, ts, by_id),
-                                  start=xs, end=end))
+            out.append(Definition(term=term, text=text[xs:end], unit_id=self._owner(u, ts, by_id), start=xs, end=end))
         return _merge_same_term(out, text)
 
     def _owner(self, u: Unit | None, ts: int, by_id: dict[str, Unit]) -> str:
@@ -411,10 +462,14 @@ class _Finder:
         "L'exploitation ... est le fait de ...")."""
         if u is None:
             return ""
-        if u.parent and u.body_end == u.end and u.kind in ("paragraph", "subparagraph", "item", "subsection") \
-                and self.text.rfind("\n", u.start, ts) >= 0:
+        if (
+            u.parent
+            and u.body_end == u.end
+            and u.kind in ("paragraph", "subparagraph", "item", "subsection")
+            and self.text.rfind("\n", u.start, ts) >= 0
+        ):
             nl = self.text.find("\n", u.start)
-            first = self.text[u.start:nl if nl >= 0 else u.end].rstrip()
+            first = self.text[u.start : nl if nl >= 0 else u.end].rstrip()
             if first.endswith((".", ";", "؛", "،")) or first.endswith("; or") or first.endswith("; and"):
                 return by_id[u.parent].id if u.parent in by_id else u.id
         return u.id
@@ -425,12 +480,14 @@ def _needs_norm(s: str) -> bool:
 
 
 def _merge_same_term(defs: list[Definition], text: str) -> list[Definition]:
-    """"«X»:" followed at once by "... «X» تعني ...": one definition, not two."""
+    """ "«X»:" followed at once by "... «X» تعني ...": one definition, not two."""
     out: list[Definition] = []
     for d in defs:
         if out and out[-1].term == d.term and 0 <= d.start - out[-1].end < 120 and len(out[-1].text) < 60:
             prev = out.pop()
-            d = Definition(term=d.term, text=text[prev.start:d.end], unit_id=prev.unit_id, start=prev.start, end=d.end)
+            d = Definition(
+                term=d.term, text=text[prev.start : d.end], unit_id=prev.unit_id, start=prev.start, end=d.end
+            )
         out.append(d)
     return out
 

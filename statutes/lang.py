@@ -5,6 +5,7 @@ letters is Russian (no other Arabic- or Cyrillic-script language is supported). 
 text is classified by py3langid restricted to en, fr, es and pt, on a bounded sample taken
 from the start, middle and end of the text so that a 50 MB statute costs no more than a page.
 """
+
 from __future__ import annotations
 
 import threading

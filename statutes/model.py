@@ -3,6 +3,7 @@
 Every unit and definition carries character offsets into `Statute.text`, so any
 evidence quoted later can be traced back to the exact words of the law.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

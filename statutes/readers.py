@@ -11,6 +11,7 @@ memory are bounded: the size is checked by stat before anything is read, a DOCX 
 checked for zip bombs from its directory before anything is unpacked, XML goes through
 the hardened parser of modellaw.safexml, and a PDF's page count is capped.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -97,8 +98,11 @@ def _size(n: int) -> str:
 # entry point
 
 
-ENV_LIMITS = {"max_bytes": "MODELLAW_MAX_BYTES", "max_pages": "MODELLAW_MAX_PAGES",
-              "pdf_seconds": "MODELLAW_PDF_SECONDS"}
+ENV_LIMITS = {
+    "max_bytes": "MODELLAW_MAX_BYTES",
+    "max_pages": "MODELLAW_MAX_PAGES",
+    "pdf_seconds": "MODELLAW_PDF_SECONDS",
+}
 
 
 def _env_limit(key: str, name: str) -> int:
@@ -132,10 +136,13 @@ def read_document(
     """
     p = Path(path)
     name = str(path)
-    lim = Limits(max_bytes=max_bytes if max_bytes is not None else _env_limit("max_bytes", name),
-                 max_pages=max_pages if max_pages is not None else _env_limit("max_pages", name),
-                 max_unzipped_bytes=max_unzipped_bytes, max_zip_ratio=max_zip_ratio,
-                 pdf_seconds=pdf_seconds if pdf_seconds is not None else _env_limit("pdf_seconds", name))
+    lim = Limits(
+        max_bytes=max_bytes if max_bytes is not None else _env_limit("max_bytes", name),
+        max_pages=max_pages if max_pages is not None else _env_limit("max_pages", name),
+        max_unzipped_bytes=max_unzipped_bytes,
+        max_zip_ratio=max_zip_ratio,
+        pdf_seconds=pdf_seconds if pdf_seconds is not None else _env_limit("pdf_seconds", name),
+    )
     st = _stat(p, name)
     if stat_mod.S_ISDIR(st.st_mode):
         _fail(name, "is a directory, not a statute file")
@@ -281,15 +288,22 @@ def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
     ISO-8859-6: the article "ال" is C7 E1 in one and C7 E4 in the other). charset-normalizer
     decides only what none of these explains.
     """
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(enc)
+                text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError as exc:
-                _fail(name, f"starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} "
-                      f"(bad bytes at offset {exc.start + len(bom)})")
+                _fail(
+                    name,
+                    f"starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()} "
+                    f"(bad bytes at offset {exc.start + len(bom)})",
+                )
             _check_controls(text, name)
             return text, enc + ("-sig" if enc == "utf-8" else "")
 
@@ -348,8 +362,11 @@ def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
         if text is not None and match.chaos < 0.3:
             _check_controls(text, name)
             return text, match.encoding
-    _fail(name, "cannot determine the text encoding (not UTF-8, UTF-16 or a known single-byte encoding); "
-          "save the file as UTF-8")
+    _fail(
+        name,
+        "cannot determine the text encoding (not UTF-8, UTF-16 or a known single-byte encoding); "
+        "save the file as UTF-8",
+    )
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -385,8 +402,7 @@ def _check_controls(text: str, name: str) -> None:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_SCRIPT_CLASSES = (re.compile(r"[A-Za-z\u00c0-\u024f]"), re.compile(r"[\u0600-\u06ff]"),
-                   re.compile(r"[\u0400-\u052f]"))
+_SCRIPT_CLASSES = (re.compile(r"[A-Za-z\u00c0-\u024f]"), re.compile(r"[\u0600-\u06ff]"), re.compile(r"[\u0400-\u052f]"))
 _OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u0600-\u06ff\u0400-\u052f]")
 
 
@@ -412,16 +428,55 @@ def _plausibility(text: str) -> float:
 
 _HEADER_LINE = re.compile(r"^#\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$")
 _HEADER_END = re.compile(r"^#\s*-{3,}\s*$")
-_KNOWN_KEYS = {"country", "title", "year", "language", "lang", "source", "completeness", "date", "number",
-               "jurisdiction", "short_title", "citation", "format", "note", "notes", "url", "version"}
+_KNOWN_KEYS = {
+    "country",
+    "title",
+    "year",
+    "language",
+    "lang",
+    "source",
+    "completeness",
+    "date",
+    "number",
+    "jurisdiction",
+    "short_title",
+    "citation",
+    "format",
+    "note",
+    "notes",
+    "url",
+    "version",
+}
 
 _LANG_ALIASES = {
-    "en": "en", "eng": "en", "english": "en",
-    "fr": "fr", "fra": "fr", "fre": "fr", "french": "fr", "français": "fr", "francais": "fr",
-    "es": "es", "spa": "es", "spanish": "es", "español": "es", "espanol": "es", "castellano": "es",
-    "ar": "ar", "ara": "ar", "arabic": "ar", "العربية": "ar",
-    "ru": "ru", "rus": "ru", "russian": "ru", "русский": "ru",
-    "pt": "pt", "por": "pt", "portuguese": "pt", "português": "pt", "portugues": "pt",
+    "en": "en",
+    "eng": "en",
+    "english": "en",
+    "fr": "fr",
+    "fra": "fr",
+    "fre": "fr",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "es": "es",
+    "spa": "es",
+    "spanish": "es",
+    "español": "es",
+    "espanol": "es",
+    "castellano": "es",
+    "ar": "ar",
+    "ara": "ar",
+    "arabic": "ar",
+    "العربية": "ar",
+    "ru": "ru",
+    "rus": "ru",
+    "russian": "ru",
+    "русский": "ru",
+    "pt": "pt",
+    "por": "pt",
+    "portuguese": "pt",
+    "português": "pt",
+    "portugues": "pt",
 }
 
 
@@ -452,7 +507,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
         line = lines[j].strip()
         if _HEADER_END.match(line):
             if fields:
-                return fields, "\n".join(lines[j + 1:]).lstrip("\n")
+                return fields, "\n".join(lines[j + 1 :]).lstrip("\n")
             break
         m = _HEADER_LINE.match(line)
         if not m:
@@ -659,13 +714,78 @@ def _local(el) -> str:
 # HTML
 
 
-_HTML_DROP = {"script", "style", "nav", "noscript", "template", "head", "iframe", "object", "embed",
-              "svg", "math", "button", "select", "canvas", "audio", "video", "map"}
-_HTML_BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-               "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-               "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "ol",
-               "p", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "legend", "html",
-               "frameset", "frame", "noframes", "option", "optgroup", "textarea", "output", "search"}
+_HTML_DROP = {
+    "script",
+    "style",
+    "nav",
+    "noscript",
+    "template",
+    "head",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "button",
+    "select",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+}
+_HTML_BLOCK = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+    "legend",
+    "html",
+    "frameset",
+    "frame",
+    "noframes",
+    "option",
+    "optgroup",
+    "textarea",
+    "output",
+    "search",
+}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -702,8 +822,7 @@ def _read_html(p: Path, name: str, lim: Limits) -> Document:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
     if not text.strip():
         _fail(name, "contains only whitespace, no text")
-    parser = lhtml.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False,
-                              recover=True)
+    parser = lhtml.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True)
     try:
         root = lhtml.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -764,35 +883,130 @@ AKN_NAMESPACES = (
 )
 
 _AKN_KIND = {
-    "book": "part", "tome": "part", "part": "part", "subpart": "part",
-    "title": "title", "subtitle": "title",
-    "chapter": "chapter", "subchapter": "chapter",
-    "division": "division", "subdivision": "division",
-    "section": "section", "subsection": "subsection", "rule": "section", "subrule": "subsection",
+    "book": "part",
+    "tome": "part",
+    "part": "part",
+    "subpart": "part",
+    "title": "title",
+    "subtitle": "title",
+    "chapter": "chapter",
+    "subchapter": "chapter",
+    "division": "division",
+    "subdivision": "division",
+    "section": "section",
+    "subsection": "subsection",
+    "rule": "section",
+    "subrule": "subsection",
     "article": "article",
-    "paragraph": "paragraph", "subparagraph": "subparagraph", "clause": "paragraph", "subclause": "subparagraph",
-    "alinea": "paragraph", "level": "paragraph",
-    "point": "item", "indent": "item", "proviso": "item",
-    "preamble": "preamble", "attachment": "schedule", "component": "schedule",
+    "paragraph": "paragraph",
+    "subparagraph": "subparagraph",
+    "clause": "paragraph",
+    "subclause": "subparagraph",
+    "alinea": "paragraph",
+    "level": "paragraph",
+    "point": "item",
+    "indent": "item",
+    "proviso": "item",
+    "preamble": "preamble",
+    "attachment": "schedule",
+    "component": "schedule",
 }
-_AKN_SKIP = {"meta", "authorialNote", "noteRef", "eop", "marker", "img", "componentRef", "documentRef",
-             "popup", "toc"}
-_AKN_INLINE = {"b", "i", "u", "sup", "sub", "span", "ref", "mref", "rref", "term", "def", "abbr", "inline",
-               "remark", "date", "person", "organization", "concept", "object", "event", "location",
-               "process", "role", "quantity", "docTitle", "docNumber", "docType", "docDate",
-               "docProponent", "docStage", "docStatus", "docCommittee", "docIntroducer", "docPurpose",
-               "docJurisdiction", "docketNumber", "shortTitle", "affectedDocument", "relatedDocument",
-               "change", "del", "ins", "omissis", "placeholder", "fillIn", "decoration", "vote", "outcome",
-               "a", "entity", "legislature", "session", "courtType", "neutralCitation", "party", "judge",
-               "lawyer", "signature", "opinion", "argument", "embeddedText", "quotedText", "recordedTime",
-               "lineNumber", "subFlow"}
-_KIND_TITLE = {"part": "Part", "title": "Title", "chapter": "Chapter", "division": "Division",
-               "schedule": "Schedule", "preamble": "Preamble", "section": "Section", "article": "Article",
-               "subsection": "Subsection", "paragraph": "Paragraph", "subparagraph": "Subparagraph",
-               "item": "Item"}
-_ID_ABBR = {"part": "part", "title": "title", "chapter": "chp", "division": "dvs", "section": "sec",
-            "subsection": "subsec", "article": "art", "paragraph": "para", "subparagraph": "subpara",
-            "item": "item", "schedule": "sched", "preamble": "preamble"}
+_AKN_SKIP = {"meta", "authorialNote", "noteRef", "eop", "marker", "img", "componentRef", "documentRef", "popup", "toc"}
+_AKN_INLINE = {
+    "b",
+    "i",
+    "u",
+    "sup",
+    "sub",
+    "span",
+    "ref",
+    "mref",
+    "rref",
+    "term",
+    "def",
+    "abbr",
+    "inline",
+    "remark",
+    "date",
+    "person",
+    "organization",
+    "concept",
+    "object",
+    "event",
+    "location",
+    "process",
+    "role",
+    "quantity",
+    "docTitle",
+    "docNumber",
+    "docType",
+    "docDate",
+    "docProponent",
+    "docStage",
+    "docStatus",
+    "docCommittee",
+    "docIntroducer",
+    "docPurpose",
+    "docJurisdiction",
+    "docketNumber",
+    "shortTitle",
+    "affectedDocument",
+    "relatedDocument",
+    "change",
+    "del",
+    "ins",
+    "omissis",
+    "placeholder",
+    "fillIn",
+    "decoration",
+    "vote",
+    "outcome",
+    "a",
+    "entity",
+    "legislature",
+    "session",
+    "courtType",
+    "neutralCitation",
+    "party",
+    "judge",
+    "lawyer",
+    "signature",
+    "opinion",
+    "argument",
+    "embeddedText",
+    "quotedText",
+    "recordedTime",
+    "lineNumber",
+    "subFlow",
+}
+_KIND_TITLE = {
+    "part": "Part",
+    "title": "Title",
+    "chapter": "Chapter",
+    "division": "Division",
+    "schedule": "Schedule",
+    "preamble": "Preamble",
+    "section": "Section",
+    "article": "Article",
+    "subsection": "Subsection",
+    "paragraph": "Paragraph",
+    "subparagraph": "Subparagraph",
+    "item": "Item",
+}
+_ID_ABBR = {
+    "part": "part",
+    "title": "title",
+    "chapter": "chp",
+    "division": "dvs",
+    "section": "sec",
+    "subsection": "subsec",
+    "article": "art",
+    "paragraph": "para",
+    "subparagraph": "subpara",
+    "item": "item",
+    "schedule": "sched",
+    "preamble": "preamble",
+}
 _NUM_WORD = re.compile(
     r"^(?:article|art\.?|section|sec\.?|s\.|artículo|artigo|статья|ст\.|المادة|مادة|part|chapter|"
     r"chapitre|capítulo|título|titre|partie|глава|раздел|الفصل|الباب)\s*",
@@ -810,11 +1024,14 @@ def _read_xml(p: Path, name: str, lim: Limits) -> Document:
     except UnsafeXMLError as exc:
         msg = str(exc)
         if msg.startswith(name + ":"):  # "name:LINE: reason" -> "name: line LINE: reason"
-            msg = msg[len(name) + 1:]
+            msg = msg[len(name) + 1 :]
             m = re.match(r"(\d+): (.*)$", msg, re.S)
             msg = f"line {m.group(1)}: {m.group(2)}" if m and m.group(1) != "0" else (m.group(2) if m else msg)
-        msg = re.sub(r"Excessive depth in document: (\d+), use XML_PARSE_HUGE option",
-                     r"elements nested more than \1 levels deep; refused", msg)
+        msg = re.sub(
+            r"Excessive depth in document: (\d+), use XML_PARSE_HUGE option",
+            r"elements nested more than \1 levels deep; refused",
+            msg,
+        )
         _fail(name, msg.strip())
     root = tree.getroot()
     ns = etree.QName(root).namespace or ""
@@ -834,8 +1051,33 @@ def _read_xml(p: Path, name: str, lim: Limits) -> Document:
     return Document(text=lines.text(), meta=meta)
 
 
-_XML_INLINE = {"num", "b", "i", "u", "em", "strong", "span", "sup", "sub", "a", "ref", "term", "def", "abbr",
-               "emphasis", "inline", "small", "big", "code", "mark", "q", "cite", "var", "font", "tt"}
+_XML_INLINE = {
+    "num",
+    "b",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "span",
+    "sup",
+    "sub",
+    "a",
+    "ref",
+    "term",
+    "def",
+    "abbr",
+    "emphasis",
+    "inline",
+    "small",
+    "big",
+    "code",
+    "mark",
+    "q",
+    "cite",
+    "var",
+    "font",
+    "tt",
+}
 
 
 def _xml_walk(el, lines: _Lines) -> None:
@@ -903,8 +1145,11 @@ class _Akn:
                     m = re.match(r"\s*(\d{4})", e.get("date"))
                     if m:
                         meta.year = m.group(1)
-                elif n == "FRBRalias" and e.get("value") and (e.get("name") or "").lower() in (
-                        "title", "short title", "shorttitle", ""):
+                elif (
+                    n == "FRBRalias"
+                    and e.get("value")
+                    and (e.get("name") or "").lower() in ("title", "short title", "shorttitle", "")
+                ):
                     meta.title = meta.title or e.get("value").strip()
                 elif n == "FRBRuri" and e.get("value"):
                     meta.extra["frbr_uri"] = e.get("value")
@@ -953,8 +1198,21 @@ class _Akn:
         elif tag in _AKN_INLINE:
             self.lines.add(el.text)
             self._children(el)
-        elif tag in ("list", "body", "mainBody", "attachments", "components", "doc", "act", "bill",
-                     "judgmentBody", "debateBody", "amendmentBody", "collectionBody", "portionBody"):
+        elif tag in (
+            "list",
+            "body",
+            "mainBody",
+            "attachments",
+            "components",
+            "doc",
+            "act",
+            "bill",
+            "judgmentBody",
+            "debateBody",
+            "amendmentBody",
+            "collectionBody",
+            "portionBody",
+        ):
             self.lines.flush()
             self.lines.add(el.text)
             self._children(el)
@@ -1005,8 +1263,18 @@ class _Akn:
             lines.line(f"{num_raw} {heading}" if num_raw else heading)
         elif num_raw:
             lines.prefix = num_raw
-        unit = Unit(id=uid, kind=kind, num=num, label=label, heading=heading, start=start, end=start,
-                    body_end=start, parent=parent.id if parent else None, depth=len(self.stack))
+        unit = Unit(
+            id=uid,
+            kind=kind,
+            num=num,
+            label=label,
+            heading=heading,
+            start=start,
+            end=start,
+            body_end=start,
+            parent=parent.id if parent else None,
+            depth=len(self.stack),
+        )
         self.units.append(unit)
         frame = [unit, parent_in_base or is_base, None]  # None: where the first child unit starts
         self.stack.append(frame)
@@ -1049,8 +1317,9 @@ class _Akn:
         self.ids.add(uid)
         return uid
 
-    def _label(self, kind: str, num: str, heading: str, parent: Unit | None, parent_in_base: bool,
-               is_base: bool) -> str:
+    def _label(
+        self, kind: str, num: str, heading: str, parent: Unit | None, parent_in_base: bool, is_base: bool
+    ) -> str:
         if kind == "preamble":
             return "Preamble"
         if kind == "schedule":
@@ -1146,15 +1415,23 @@ def _check_docx_zip(p: Path, name: str, lim: Limits) -> None:
             size = info.file_size
             total += size
             if size > lim.max_unzipped_bytes:
-                _fail(name, f"DOCX member {info.filename} unpacks to {_size(size)}, over the "
-                      f"{lim.max_unzipped_bytes:,}-byte limit (zip bomb?)")
+                _fail(
+                    name,
+                    f"DOCX member {info.filename} unpacks to {_size(size)}, over the "
+                    f"{lim.max_unzipped_bytes:,}-byte limit (zip bomb?)",
+                )
             ratio = size / info.compress_size if info.compress_size else (float("inf") if size else 0)
             if size > 1_000_000 and ratio > lim.max_zip_ratio:
-                _fail(name, f"DOCX member {info.filename} has a compression ratio of {ratio:,.0f}:1, over "
-                      f"{lim.max_zip_ratio}:1 (zip bomb?)")
+                _fail(
+                    name,
+                    f"DOCX member {info.filename} has a compression ratio of {ratio:,.0f}:1, over "
+                    f"{lim.max_zip_ratio}:1 (zip bomb?)",
+                )
         if total > lim.max_unzipped_bytes:
-            _fail(name, f"DOCX unpacks to {_size(total)} in all, over the {lim.max_unzipped_bytes:,}-byte limit "
-                  "(zip bomb?)")
+            _fail(
+                name,
+                f"DOCX unpacks to {_size(total)} in all, over the {lim.max_unzipped_bytes:,}-byte limit (zip bomb?)",
+            )
         names = {i.filename for i in infos}
         main = "word/document.xml"
         if "_rels/.rels" in names:
@@ -1190,8 +1467,10 @@ def _check_docx_zip(p: Path, name: str, lim: Limits) -> None:
                     if doctype:
                         _fail(name, f"DOCX part {info.filename} has a DOCTYPE; refused")
                 if _ENTITY.search(data):
-                    _fail(name, f"DOCX part {info.filename} declares XML entities; refused (billion laughs / "
-                          "external entity)")
+                    _fail(
+                        name,
+                        f"DOCX part {info.filename} declares XML entities; refused (billion laughs / external entity)",
+                    )
                 if _DOCTYPE.search(data):
                     _fail(name, f"DOCX part {info.filename} has a DOCTYPE; refused")
 
@@ -1293,8 +1572,21 @@ def _wint(value: str | None, default: int) -> int:
 
 
 def _roman(n: int) -> str:
-    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    vals = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = []
     for v, s in vals:
         while n >= v:
@@ -1425,8 +1717,11 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
         try:
             result = reader.decrypt("")
         except DependencyError:
-            _fail(name, "PDF is encrypted with AES; reading it needs the 'cryptography' package "
-                  "(pip install cryptography), or save an unencrypted copy")
+            _fail(
+                name,
+                "PDF is encrypted with AES; reading it needs the 'cryptography' package "
+                "(pip install cryptography), or save an unencrypted copy",
+            )
         except Exception as exc:  # unknown security handler etc.
             _fail(name, f"PDF is encrypted and cannot be decrypted ({type(exc).__name__}: {exc})")
         if int(result) == 0:  # PasswordType.NOT_DECRYPTED
@@ -1457,8 +1752,11 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
         except Exception:  # a damaged page is counted below
             content_bytes = 0
         if content_bytes > lim.max_page_content_bytes:
-            _fail(name, f"PDF page {i + 1} unpacks to {_size(content_bytes)} of page content, over the "
-                  f"{lim.max_page_content_bytes:,}-byte limit (decompression bomb?)")
+            _fail(
+                name,
+                f"PDF page {i + 1} unpacks to {_size(content_bytes)} of page content, over the "
+                f"{lim.max_page_content_bytes:,}-byte limit (decompression bomb?)",
+            )
         try:
             t = reader.pages[i].extract_text() or ""
         except Exception:  # one damaged page must not lose the rest
@@ -1494,9 +1792,11 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_LTR_RUN = re.compile(r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]"
-                      r"(?:[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9.,:/%\- ]*"
-                      r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9])?")
+_LTR_RUN = re.compile(
+    r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]"
+    r"(?:[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9.,:/%\- ]*"
+    r"[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9])?"
+)
 _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3]+")
 _LAM_ALEF = re.compile(r"([\u0627\u0623\u0625\u0622])\u0644")  # alef (with hamza/madda) + lam
 

@@ -17,6 +17,7 @@ Units are emitted in document order (pre-order). Their own-text spans `[start, b
 together cover every non-whitespace character of the input; text before the first heading
 goes into a `preamble` unit.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,9 +36,11 @@ LANGS = ("en", "fr", "es", "ar", "ru", "pt")
 # ---------------------------------------------------------------------------------------
 _DIG = "0-9\u0660-\u0669\u06f0-\u06f9"
 D = f"[{_DIG}]"
-_DIGIT_TRANS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-                             "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
-                             "01234567890123456789")
+_DIGIT_TRANS = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    "01234567890123456789",
+)
 _NEEDS_NORM = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _AR_DROP = frozenset(list(range(0x064B, 0x0660)) + [0x0670, 0x0640])  # harakat, dagger alef, tatweel
 _AR_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ھ": "ه"}
@@ -68,7 +71,7 @@ def western_digits(s: str) -> str:
 
 
 def unparen(s: str) -> str:
-    """"(5)" -> "5"; "586 (1)" stays as is."""
+    """ "(5)" -> "5"; "586 (1)" stays as is."""
     t = s.strip()
     if t.startswith("(") and t.endswith(")"):
         return t[1:-1].strip()
@@ -134,24 +137,74 @@ _AR_ALPHA = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _AR_LETTERS = "".join(sorted(set(_AR_ABJAD)))
 _CYR = "абвгдежзиклмнопрстуфхцчшщэюя"
 
-_AR_UNITS = {"اول": 1, "اولي": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3,
-             "رابع": 4, "رابعه": 4, "خامس": 5, "خامسه": 5, "سادس": 6, "سادسه": 6, "سابع": 7,
-             "سابعه": 7, "ثامن": 8, "ثامنه": 8, "تاسع": 9, "تاسعه": 9, "عاشر": 10, "عاشره": 10}
-_AR_TENS = {"عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
-            "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-            "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90}
+_AR_UNITS = {
+    "اول": 1,
+    "اولي": 1,
+    "حادي": 1,
+    "حاديه": 1,
+    "ثاني": 2,
+    "ثانيه": 2,
+    "ثالث": 3,
+    "ثالثه": 3,
+    "رابع": 4,
+    "رابعه": 4,
+    "خامس": 5,
+    "خامسه": 5,
+    "سادس": 6,
+    "سادسه": 6,
+    "سابع": 7,
+    "سابعه": 7,
+    "ثامن": 8,
+    "ثامنه": 8,
+    "تاسع": 9,
+    "تاسعه": 9,
+    "عاشر": 10,
+    "عاشره": 10,
+}
+_AR_TENS = {
+    "عشرون": 20,
+    "عشرين": 20,
+    "ثلاثون": 30,
+    "ثلاثين": 30,
+    "اربعون": 40,
+    "اربعين": 40,
+    "خمسون": 50,
+    "خمسين": 50,
+    "ستون": 60,
+    "ستين": 60,
+    "سبعون": 70,
+    "سبعين": 70,
+    "ثمانون": 80,
+    "ثمانين": 80,
+    "تسعون": 90,
+    "تسعين": 90,
+}
 _U = "|".join(sorted(_AR_UNITS, key=len, reverse=True))
 _T = "|".join(sorted(_AR_TENS, key=len, reverse=True))
 # "الأولى", "الحادية عشرة", "الحادية والعشرون", "العشرون", "المائة", "... بعد المائة"
 _NB = r"(?![\u0600-\u06ff])"
-_AR_ORD = (rf"(?:ال(?P<ou>{_U}){_NB}(?:\s+(?:(?P<oteen>عشره|عشر){_NB}|وال(?P<otens>{_T}){_NB}))?"
-           rf"|ال(?P<otens2>{_T}){_NB}|ال(?P<ohund>مائه|مايه|مئه){_NB})(?:\s+(?P<oplus>بعد\s+ال(?:مائه|مايه|مئه)){_NB})?")
+_AR_ORD = (
+    rf"(?:ال(?P<ou>{_U}){_NB}(?:\s+(?:(?P<oteen>عشره|عشر){_NB}|وال(?P<otens>{_T}){_NB}))?"
+    rf"|ال(?P<otens2>{_T}){_NB}|ال(?P<ohund>مائه|مايه|مئه){_NB})(?:\s+(?P<oplus>بعد\s+ال(?:مائه|مايه|مئه)){_NB})?"
+)
 _AR_ORD_RX = re.compile(_AR_ORD)
 # adverbial ordinals: "أولاً" "ثانياً" ... "حادي عشر"
-_AR_ADV_UNITS = {"اولا": 1, "ثانيا": 2, "ثالثا": 3, "رابعا": 4, "خامسا": 5, "سادسا": 6, "سابعا": 7,
-                 "ثامنا": 8, "تاسعا": 9, "عاشرا": 10}
-_AR_ADV = (rf"(?:(?P<au>{'|'.join(_AR_ADV_UNITS)})(?![\u0600-\u06ff])"
-           rf"|(?P<ac>حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)\s+عشر(?![\u0600-\u06ff]))")
+_AR_ADV_UNITS = {
+    "اولا": 1,
+    "ثانيا": 2,
+    "ثالثا": 3,
+    "رابعا": 4,
+    "خامسا": 5,
+    "سادسا": 6,
+    "سابعا": 7,
+    "ثامنا": 8,
+    "تاسعا": 9,
+    "عاشرا": 10,
+}
+_AR_ADV = (
+    rf"(?:(?P<au>{'|'.join(_AR_ADV_UNITS)})(?![\u0600-\u06ff])"
+    rf"|(?P<ac>حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)\s+عشر(?![\u0600-\u06ff]))"
+)
 _AR_ADV_RX = re.compile(_AR_ADV)
 
 
@@ -181,21 +234,31 @@ def _ar_adv_value(m: re.Match) -> int:
     return _AR_UNITS[m.group("ac")] + 10
 
 
-_EN_WORDS = {w: i + 1 for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_EN_ORD = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
-_ES_ORD = {w: i + 1 for i, w in enumerate(
-    "primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo".split())}
+_EN_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_EN_ORD = {
+    w: i + 1
+    for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+}
+_ES_ORD = {
+    w: i + 1 for i, w in enumerate("primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo".split())
+}
 _ES_ORD.update({w[:-1] + "a": v for w, v in list(_ES_ORD.items())})
 _ES_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1, "primer": 1, "tercer": 3})
-_PT_ORD = {w: i + 1 for i, w in enumerate(
-    "primeiro segundo terceiro quarto quinto sexto sétimo oitavo nono décimo".split())}
+_PT_ORD = {
+    w: i + 1 for i, w in enumerate("primeiro segundo terceiro quarto quinto sexto sétimo oitavo nono décimo".split())
+}
 _PT_ORD.update({w[:-1] + "a": v for w, v in list(_PT_ORD.items())})
 _PT_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1})
-_RU_ORD = {w: i + 1 for i, w in enumerate(
-    "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый".split())}
+_RU_ORD = {
+    w: i + 1
+    for i, w in enumerate("первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый".split())
+}
 _RU_ORD.update({"первая": 1, "вторая": 2, "третья": 3, "общая": 1, "особенная": 2})
 
 
@@ -222,7 +285,7 @@ def num_value(text: str) -> Val | None:
     if not m:
         return None
     parts = [int(x) for x in _NV_DIGITS.findall(t)[:5]]
-    suffix = t[m.end():].strip().lower()
+    suffix = t[m.end() :].strip().lower()
     suffix = _NV_CLEAN.sub("", suffix)
     key = tuple(parts) + (suffix,)
     return Val("num", key, parts[0] == 1 and len(parts) == 1 and suffix in ("", "er", "º", "°", "ª", ".º", "o"))
@@ -271,10 +334,10 @@ _FR_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)"
 _NUM = {
     "en": rf"\d{{1,4}}[A-Z]{{0,3}}(?![\w])",
     "fr": rf"(?:[LRDA]\.?{_SP}?)?\d{{1,4}}(?:[-.]\d{{1,4}}){{0,4}}(?:{_SP}?{_FR_SUFFIX}\b|er\b)?(?:-[A-Z]\b)?"
-          rf"|premier\b|PREMIER\b|unique\b|UNIQUE\b",
+    rf"|premier\b|PREMIER\b|unique\b|UNIQUE\b",
     "es": rf"\d{{1,4}}(?:-\d{{1,4}}){{0,3}}(?:{_SP}?-{_SP}?[A-Z](?![a-záéíóúñ]))?"
-          rf"(?:{_SP}(?:{_FR_SUFFIX}|BIS|TER|QUATER)\b)?(?:{_SP}?\.?{_SP}?[ºª°](?!\w))?"
-          rf"|[úÚ]nico\b|ÚNICO\b|(?:primero|PRIMERO|segundo|SEGUNDO|tercero|TERCERO)\b",
+    rf"(?:{_SP}(?:{_FR_SUFFIX}|BIS|TER|QUATER)\b)?(?:{_SP}?\.?{_SP}?[ºª°](?!\w))?"
+    rf"|[úÚ]nico\b|ÚNICO\b|(?:primero|PRIMERO|segundo|SEGUNDO|tercero|TERCERO)\b",
     "pt": rf"\d{{1,4}}(?:-[A-Z](?![a-z]))?(?:{_SP}?\.?[ºª°]|o(?![A-Za-zÀ-ÿ]))?(?:-[A-Z](?![a-z]))?",
     "ru": r"\d{1,4}(?:\.\d{1,3}){0,3}",
 }
@@ -290,68 +353,159 @@ _ART_RX = {lg: re.compile(rf"{kw}{_SP}*(?P<num>{_NUM[lg]})(?P<sep>{_SEP})") for 
 
 _AR_NUM = rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)|{D}{{1,4}}(?:{_SP}*[-/]{_SP}*{D}{{1,4}})*(?:{_SP}*\({_SP}*{D}{{1,3}}{_SP}*\)(?={_SP}*(?:[:\-–—.]|$)))?)"
 _AR_BIS = r"(?:{sp}+(?P<bis>مكرر(?:ا|{sp}*\(?{sp}*[{l}]{sp}*\)?(?![\u0600-\u06ff]))?))?".format(sp=_SP, l=_AR_LETTERS)
-_AR_ART_RX = re.compile(rf"(?P<kw>(?:ال)?ماده){_SP}*(?:رقم{_SP}*)?(?:(?P<num>{_AR_NUM})|(?P<ord>{_AR_ORD})){_AR_BIS}(?P<sep>{_SEP})")
+_AR_ART_RX = re.compile(
+    rf"(?P<kw>(?:ال)?ماده){_SP}*(?:رقم{_SP}*)?(?:(?P<num>{_AR_NUM})|(?P<ord>{_AR_ORD})){_AR_BIS}(?P<sep>{_SEP})"
+)
 _AR_FASL_ART_RX = re.compile(rf"(?P<kw>(?:ال)?فصل){_SP}*(?P<num>{_AR_NUM}){_AR_BIS}(?P<sep>{_SEP})")
 
 _ONES = "|".join(_EN_WORDS)
 _EN_DIV_RX = re.compile(
     rf"(?P<kw>PART|Part|CHAPTER|Chapter|TITLE|Title|DIVISION|Division|SUB-?PART|Sub-?[Pp]art|BOOK|Book)"
-    rf"{_SP}+(?P<num>{_ROMAN_RX}(?![A-Za-z])|\d{{1,3}}[A-Z]?(?![\w])|\d{{1,3}}(?=[A-Z]{{2}})|(?i:{_ONES})\b)(?P<sep>{_SEP})")
+    rf"{_SP}+(?P<num>{_ROMAN_RX}(?![A-Za-z])|\d{{1,3}}[A-Z]?(?![\w])|\d{{1,3}}(?=[A-Z]{{2}})|(?i:{_ONES})\b)(?P<sep>{_SEP})"
+)
 _EN_SCHED_RX = re.compile(
     rf"(?:(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|the)){_SP}+)?"
     rf"(?P<kw>SCHEDULES?|Schedules?|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix)"
-    rf"(?:{_SP}+(?P<num>\d{{1,3}}(?![\w])|{_ROMAN_RX}(?![A-Za-z])|[A-Z](?![\w])))?(?P<sep>{_SEP})")
+    rf"(?:{_SP}+(?P<num>\d{{1,3}}(?![\w])|{_ROMAN_RX}(?![A-Za-z])|[A-Z](?![\w])))?(?P<sep>{_SEP})"
+)
 _FR_DIV_RX = re.compile(
     rf"(?:«{_SP}?)?(?P<kw>LIVRE|Livre|TITRE|Titre|CHAPITRE|Chapitre|SOUS-SECTION|Sous-section|SECTION|Section"
     rf"|PARAGRAPHE|Paragraphe|ANNEXE|Annexe)"
     rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}(?:-[IVXLC0-9]+)?|\d{{1,3}}|I)(?:er|ER)?(?![\w])(?:{_SP}?(?:{_FR_SUFFIX}|BIS|TER)\b)?"
-    rf"|[Pp]remier\b|PREMIER\b|[Uu]nique\b|UNIQUE\b|préliminaire\b|PRÉLIMINAIRE\b))?(?P<sep>{_SEP})")
-_ES_ORDW = "|".join(sorted({w for w in _ES_ORD} | {w.upper() for w in _ES_ORD} | {w.capitalize() for w in _ES_ORD}, key=len, reverse=True))
+    rf"|[Pp]remier\b|PREMIER\b|[Uu]nique\b|UNIQUE\b|préliminaire\b|PRÉLIMINAIRE\b))?(?P<sep>{_SEP})"
+)
+_ES_ORDW = "|".join(
+    sorted(
+        {w for w in _ES_ORD} | {w.upper() for w in _ES_ORD} | {w.capitalize() for w in _ES_ORD}, key=len, reverse=True
+    )
+)
 _ES_DIV_RX = re.compile(
     rf"(?P<kw>LIBRO|Libro|TÍTULO|TITULO|Título|Titulo|CAPÍTULO|CAPITULO|Capítulo|Capitulo|SECCIÓN|SECCION"
     rf"|Sección|Seccion|ANEXO|Anexo)"
     rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:{_SP}?\.?{_SP}?[ªº°])?)(?![\w])(?:{_SP}(?:BIS|bis|Bis|TER|ter))?"
-    rf"|(?:{_ES_ORDW})\b|PRELIMINAR\b|[Pp]reliminar\b))?(?P<sep>{_SEP})")
-_PT_ORDW = "|".join(sorted({w for w in _PT_ORD} | {w.upper() for w in _PT_ORD} | {w.capitalize() for w in _PT_ORD}, key=len, reverse=True))
+    rf"|(?:{_ES_ORDW})\b|PRELIMINAR\b|[Pp]reliminar\b))?(?P<sep>{_SEP})"
+)
+_PT_ORDW = "|".join(
+    sorted(
+        {w for w in _PT_ORD} | {w.upper() for w in _PT_ORD} | {w.capitalize() for w in _PT_ORD}, key=len, reverse=True
+    )
+)
 _PT_DIV_RX = re.compile(
     rf"(?P<kw>LIVRO|Livro|TÍTULO|Título|TITULO|CAPÍTULO|Capítulo|CAPITULO|SUBSEÇÃO|Subseção|SEÇÃO|Seção|SECÇÃO|Secção"
     rf"|PARTE|Parte|ANEXO|Anexo)"
-    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}[ºª]?)(?![\w])(?:-[A-Z](?![a-z]))?|(?:{_PT_ORDW})\b|GERAL\b|Geral\b|ESPECIAL\b|Especial\b))?(?P<sep>{_SEP})")
-_RU_ORDW = "|".join(sorted({w for w in _RU_ORD} | {w.upper() for w in _RU_ORD} | {w.capitalize() for w in _RU_ORD}, key=len, reverse=True))
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}[ºª]?)(?![\w])(?:-[A-Z](?![a-z]))?|(?:{_PT_ORDW})\b|GERAL\b|Geral\b|ESPECIAL\b|Especial\b))?(?P<sep>{_SEP})"
+)
+_RU_ORDW = "|".join(
+    sorted(
+        {w for w in _RU_ORD} | {w.upper() for w in _RU_ORD} | {w.capitalize() for w in _RU_ORD}, key=len, reverse=True
+    )
+)
 _RU_DIV_RX = re.compile(
     rf"(?P<kw>РАЗДЕЛ|Раздел|ГЛАВА|Глава|ПАРАГРАФ|Параграф|ПРИЛОЖЕНИЕ|Приложение|ЧАСТЬ|Часть)"
-    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:\.\d{{1,2}})?)(?![\w])|(?:{_RU_ORDW})\b))?(?P<sep>{_SEP})")
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:\.\d{{1,2}})?)(?![\w])|(?:{_RU_ORDW})\b))?(?P<sep>{_SEP})"
+)
 _AR_DIV_RX = re.compile(
     rf"(?P<kw>(?:ال)?(?:باب|فصل|قسم|جزء|فرع|كتاب|ملحق)){_SP}+"
-    rf"(?:(?P<ord>{_AR_ORD})|(?P<num>\({_SP}*{D}{{1,3}}{_SP}*\)|{D}{{1,3}}))(?P<sep>{_SEP})")
+    rf"(?:(?P<ord>{_AR_ORD})|(?P<num>\({_SP}*{D}{{1,3}}{_SP}*\)|{D}{{1,3}}))(?P<sep>{_SEP})"
+)
 _AR_ANNEX_RX = re.compile(rf"(?P<kw>(?:ال)?ملحق|(?:ال)?جدول)(?P<sep>{_SP}*(?:[:\-–—]{_SP}*|$))")
 
 # division keyword -> (kind, id prefix, canonical label word per language)
 _DIV_KINDS = {
-    "part": ("part", "part"), "chapter": ("chapter", "chp"), "title": ("title", "title"),
-    "division": ("division", "dvs"), "subpart": ("division", "subpart"), "book": ("part", "book"),
-    "livre": ("part", "book"), "titre": ("title", "title"), "chapitre": ("chapter", "chp"),
-    "section": ("division", "dvs"), "sous-section": ("division", "subdvs"), "paragraphe": ("division", "prgr"),
-    "libro": ("part", "book"), "título": ("title", "title"), "titulo": ("title", "title"),
-    "capítulo": ("chapter", "chp"), "capitulo": ("chapter", "chp"), "sección": ("division", "dvs"),
-    "seccion": ("division", "dvs"), "livro": ("part", "book"), "seção": ("division", "dvs"),
-    "secção": ("division", "dvs"), "subseção": ("division", "subdvs"), "parte": ("part", "part"),
-    "раздел": ("part", "part"), "глава": ("chapter", "chp"), "параграф": ("division", "dvs"),
+    "part": ("part", "part"),
+    "chapter": ("chapter", "chp"),
+    "title": ("title", "title"),
+    "division": ("division", "dvs"),
+    "subpart": ("division", "subpart"),
+    "book": ("part", "book"),
+    "livre": ("part", "book"),
+    "titre": ("title", "title"),
+    "chapitre": ("chapter", "chp"),
+    "section": ("division", "dvs"),
+    "sous-section": ("division", "subdvs"),
+    "paragraphe": ("division", "prgr"),
+    "libro": ("part", "book"),
+    "título": ("title", "title"),
+    "titulo": ("title", "title"),
+    "capítulo": ("chapter", "chp"),
+    "capitulo": ("chapter", "chp"),
+    "sección": ("division", "dvs"),
+    "seccion": ("division", "dvs"),
+    "livro": ("part", "book"),
+    "seção": ("division", "dvs"),
+    "secção": ("division", "dvs"),
+    "subseção": ("division", "subdvs"),
+    "parte": ("part", "part"),
+    "раздел": ("part", "part"),
+    "глава": ("chapter", "chp"),
+    "параграф": ("division", "dvs"),
     "часть": ("part", "part"),
-    "باب": ("part", "part"), "فصل": ("chapter", "chp"), "قسم": ("division", "dvs"), "جزء": ("part", "part"),
-    "فرع": ("division", "subdvs"), "كتاب": ("part", "book"),
+    "باب": ("part", "part"),
+    "فصل": ("chapter", "chp"),
+    "قسم": ("division", "dvs"),
+    "جزء": ("part", "part"),
+    "فرع": ("division", "subdvs"),
+    "كتاب": ("part", "book"),
 }
-_SCHED_WORDS = {"schedule", "schedules", "annex", "annexure", "appendix", "annexe", "anexo", "приложение",
-                "ملحق", "جدول"}
+_SCHED_WORDS = {
+    "schedule",
+    "schedules",
+    "annex",
+    "annexure",
+    "appendix",
+    "annexe",
+    "anexo",
+    "приложение",
+    "ملحق",
+    "جدول",
+}
 _LABEL_WORD = {
-    "sub-part": "Subpart", "subpart": "Subpart", "título": "Título", "titulo": "Título", "capítulo": "Capítulo",
-    "capitulo": "Capítulo", "sección": "Sección", "seccion": "Sección", "seção": "Seção", "secção": "Secção",
-    "subseção": "Subseção", "sous-section": "Sous-section",
+    "sub-part": "Subpart",
+    "subpart": "Subpart",
+    "título": "Título",
+    "titulo": "Título",
+    "capítulo": "Capítulo",
+    "capitulo": "Capítulo",
+    "sección": "Sección",
+    "seccion": "Sección",
+    "seção": "Seção",
+    "secção": "Secção",
+    "subseção": "Subseção",
+    "sous-section": "Sous-section",
 }
 
-_AR_STOP = {"من", "في", "فى", "على", "علي", "الى", "الي", "عن", "او", "و", "بعد", "قبل", "السابق", "السابقه",
-            "المشار", "المذكور", "المذكوره", "المنصوص", "المبينه", "الوارد", "الوارده", "اعلاه", "ادناه",
-            "مكرر", "بشان", "لسنه", "ب", "ل", "التي", "الذي"}
+_AR_STOP = {
+    "من",
+    "في",
+    "فى",
+    "على",
+    "علي",
+    "الى",
+    "الي",
+    "عن",
+    "او",
+    "و",
+    "بعد",
+    "قبل",
+    "السابق",
+    "السابقه",
+    "المشار",
+    "المذكور",
+    "المذكوره",
+    "المنصوص",
+    "المبينه",
+    "الوارد",
+    "الوارده",
+    "اعلاه",
+    "ادناه",
+    "مكرر",
+    "بشان",
+    "لسنه",
+    "ب",
+    "ل",
+    "التي",
+    "الذي",
+}
 
 # sub-level styles
 _SUB_RX = {
@@ -367,16 +521,17 @@ _SUB_RX = {
     "alpha_paren": re.compile(r"(?P<n>[a-z]{1,2})[ \t]?\)(?![0-9A-Za-z])"),
     "cyr_paren": re.compile(r"(?P<n>[а-яё]{1,2})[ \t]?\)(?![0-9а-яА-Я])"),
     "roman_sep": re.compile(rf"(?P<n>[IVXLC]{{1,7}}){_SP}?(?:\.{_SP}?[-–—]|[-–—]|\.|\))(?=\s|$)"),
-    "para_sign": re.compile(rf"(?:§{_SP}?(?P<n>\d{{1,3}}(?:{_SP}?\.?[º°o])?)\.?(?=\s|$)"
-                            rf"|(?P<u>Par[áa]grafo{_SP}+[úu]nico|PAR[ÁA]GRAFO{_SP}+[ÚU]NICO)\.?{_SP}?[-–—]?)"),
+    "para_sign": re.compile(
+        rf"(?:§{_SP}?(?P<n>\d{{1,3}}(?:{_SP}?\.?[º°o])?)\.?(?=\s|$)"
+        rf"|(?P<u>Par[áa]grafo{_SP}+[úu]nico|PAR[ÁA]GRAFO{_SP}+[ÚU]NICO)\.?{_SP}?[-–—]?)"
+    ),
     "ar_adv": re.compile(rf"(?P<n>{_AR_ADV}){_SP}*(?:[:\-–—.)]|(?=\s))"),
     "ar_letter": re.compile(rf"(?:\({_SP}?(?P<n1>[{_AR_LETTERS}]){_SP}?\)|(?P<n2>[{_AR_LETTERS}]){_SP}?[-–—)])"),
 }
 # language -> [(style, rank)] in the order tried
 _STYLES = {
     "en": [("paren_num", 1), ("paren_alpha", 2), ("paren_ALPHA", 4), ("num_dot", 1), ("num_space", 1)],
-    "fr": [("roman_sep", 1), ("paren_num", 1), ("num_degree", 2), ("num_dot", 1), ("num_paren", 2),
-           ("alpha_paren", 3)],
+    "fr": [("roman_sep", 1), ("paren_num", 1), ("num_degree", 2), ("num_dot", 1), ("num_paren", 2), ("alpha_paren", 3)],
     "es": [("ord", 2), ("num_dot", 1), ("roman_sep", 1), ("paren_num", 1), ("num_paren", 2), ("alpha_paren", 2)],
     "pt": [("para_sign", 1), ("num_dash", 1), ("roman_sep", 2), ("alpha_paren", 3), ("num_dot", 4)],
     "ru": [("num_dot", 1), ("num_paren", 2), ("cyr_paren", 3)],
@@ -393,11 +548,13 @@ _DEF_RANK = 1.5
 _NOTE_RANK = 0.9
 _RU_NOTE_RX = re.compile(rf"(?P<n>Примечани[ея]|ПРИМЕЧАНИ[ЕЯ])\.?{_SP}*")
 
-_Q = (r'(?:"(?P<q1>[^"\n]{1,80})"|“(?P<q2>[^”“\n]{1,80})[”“]|‘(?P<q3>[^’\n]{1,80})’'
-      r"|«[ \u00a0\u202f]?(?P<q4>[^»\n]{1,80}?)[ \u00a0\u202f]?»|„(?P<q5>[^“”\n]{1,80})[“”]|'(?P<q6>[^'\n]{1,80})')")
+_Q = (
+    r'(?:"(?P<q1>[^"\n]{1,80})"|“(?P<q2>[^”“\n]{1,80})[”“]|‘(?P<q3>[^’\n]{1,80})’'
+    r"|«[ \u00a0\u202f]?(?P<q4>[^»\n]{1,80}?)[ \u00a0\u202f]?»|„(?P<q5>[^“”\n]{1,80})[“”]|'(?P<q6>[^'\n]{1,80})')"
+)
 _DEF_VERBS = {
     "en": r"(?:means|includes|include|has\s+the(?:\s+same)?\s+meaning|have\s+the(?:\s+same)?\s+meaning|shall\s+mean"
-          r"|shall\s+include|refers\s+to|denotes|mean)\b",
+    r"|shall\s+include|refers\s+to|denotes|mean)\b",
     "fr": r"(?:s['’]entend|désigne|signifie|vise)\b|[:–—]",
     "es": r"(?:significa|se\s+entiende|se\s+entenderá|comprende)\b|[:–—]",
     "pt": r"(?:significa|compreende|abrange)\b|[:–—]",
@@ -405,13 +562,17 @@ _DEF_VERBS = {
     "ar": r"(?:تعني|يعني|هو|هي)(?![\u0600-\u06ff])|[:–—]",
 }
 _DEF_LINE_RX = {
-    lg: re.compile(rf"(?:[-–—•]{_SP}*)?{_Q}{_SP}*,?{_SP}*(?:(?:[^\n\"“”«»]{{1,60}}?{_SP}+)?(?P<v>{v})"
-                   + (r"|(?P<v2>is|are)\b" if lg == "en" else "") + ")")
+    lg: re.compile(
+        rf"(?:[-–—•]{_SP}*)?{_Q}{_SP}*,?{_SP}*(?:(?:[^\n\"“”«»]{{1,60}}?{_SP}+)?(?P<v>{v})"
+        + (r"|(?P<v2>is|are)\b" if lg == "en" else "")
+        + ")"
+    )
     for lg, v in _DEF_VERBS.items()
 }
 _TOC_RX = re.compile(
     r"(?i:arrangement\s+of\s+(?:sections|clauses|regulations)|table\s+of\s+contents|contents|sommaire"
-    r"|table\s+des\s+mati[èe]res|[íi]ndice|sum[áa]rio|оглавление|содержание)|فهرس(?:\s+المحتويات)?|المحتويات")
+    r"|table\s+des\s+mati[èe]res|[íi]ndice|sum[áa]rio|оглавление|содержание)|فهرس(?:\s+المحتويات)?|المحتويات"
+)
 
 
 def quoted_term(m: re.Match) -> str:
@@ -513,12 +674,23 @@ class _Scanner:
     def _div(self, s: str, p: int, lg: str) -> Cand | None:
         if lg == "en":
             m = _EN_SCHED_RX.match(s, p)
-            if m and (m.group("ord") or m.group("num") or m.group("kw").isupper()) and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg):
+            if (
+                m
+                and (m.group("ord") or m.group("num") or m.group("kw").isupper())
+                and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg)
+            ):
                 if len(s) - p <= 200:
                     ordw = (m.group("ord") or "").lower()
-                    return Cand("sched", kw=m.group("kw"), num=(m.group("ord") or m.group("num") or ""),
-                                val=Val("ord", (_EN_ORD.get(ordw, 0),), False), pos=p, end=m.end(), lang=lg,
-                                extra={"ordw": ordw if ordw != "the" else "", "n": m.group("num") or ""})
+                    return Cand(
+                        "sched",
+                        kw=m.group("kw"),
+                        num=(m.group("ord") or m.group("num") or ""),
+                        val=Val("ord", (_EN_ORD.get(ordw, 0),), False),
+                        pos=p,
+                        end=m.end(),
+                        lang=lg,
+                        extra={"ordw": ordw if ordw != "the" else "", "n": m.group("num") or ""},
+                    )
             m = _EN_DIV_RX.match(s, p)
             if m and len(s) - p <= 250 and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg):
                 return self._mk_div(m, lg, p)
@@ -578,8 +750,13 @@ class _Scanner:
                 val = num_value(num)
             else:
                 w = low.split()[0] if low.split() else low
-                n = (_EN_WORDS.get(w) or _ES_ORD.get(w) or _PT_ORD.get(w) or _RU_ORD.get(w)
-                     or (1 if w in ("premier", "unique", "préliminaire", "preliminar", "geral") else 0))
+                n = (
+                    _EN_WORDS.get(w)
+                    or _ES_ORD.get(w)
+                    or _PT_ORD.get(w)
+                    or _RU_ORD.get(w)
+                    or (1 if w in ("premier", "unique", "préliminaire", "preliminar", "geral") else 0)
+                )
                 val = Val("num", (n,), n == 1)
         return Cand("div", kw=kw, num=num, val=val, pos=p, end=m.end(), had_sep=bool(m.group("sep").strip()), lang=lg)
 
@@ -609,8 +786,18 @@ class _Scanner:
             bis = gd.get("bis") or ""
             if bis:
                 val = Val("num", val.key[:-1] + ("مكرر" + val.key[-1],), False)
-            return Cand("art", style="kw", kw=m.group("kw"), num=num, val=val, pos=p, end=m.end(),
-                        had_sep=bool(m.group("sep").strip()), lang=lg, extra={"fasl": fasl, "bis": bis})
+            return Cand(
+                "art",
+                style="kw",
+                kw=m.group("kw"),
+                num=num,
+                val=val,
+                pos=p,
+                end=m.end(),
+                had_sep=bool(m.group("sep").strip()),
+                lang=lg,
+                extra={"fasl": fasl, "bis": bis},
+            )
         rx = _ART_RX.get(lg)
         if rx is not None:
             m = rx.match(s, p)
@@ -620,8 +807,9 @@ class _Scanner:
                 val = self._art_val(num, lg)
                 if val is not None and _rest_ok(s, m.end(), had_sep, lg):
                     kw = m.group("kw")
-                    return Cand("art", style="kw", kw=kw, num=num.strip(), val=val, pos=p, end=m.end(),
-                                had_sep=had_sep, lang=lg)
+                    return Cand(
+                        "art", style="kw", kw=kw, num=num.strip(), val=val, pos=p, end=m.end(), had_sep=had_sep, lang=lg
+                    )
         return None
 
     @staticmethod
@@ -656,8 +844,13 @@ class _Scanner:
         end = m.end()
         while end < len(s) and s[end] in " \t\u00a0\u202f":
             end += 1
-        if style in _CAPITAL_AFTER and end < len(s) and s[end].islower() and lg != "ar" \
-                and not (lg == "pt" and style == "roman_sep"):
+        if (
+            style in _CAPITAL_AFTER
+            and end < len(s)
+            and s[end].islower()
+            and lg != "ar"
+            and not (lg == "pt" and style == "roman_sep")
+        ):
             return None
         alt = None
         if style == "num_space":
@@ -777,8 +970,14 @@ class _Node:
     extra: dict = field(default_factory=dict)
 
 
-_PREAMBLE = {"en": "Preamble", "fr": "Préambule", "es": "Preámbulo", "pt": "Preâmbulo", "ru": "Преамбула",
-             "ar": "الديباجة"}
+_PREAMBLE = {
+    "en": "Preamble",
+    "fr": "Préambule",
+    "es": "Preámbulo",
+    "pt": "Preâmbulo",
+    "ru": "Преамбула",
+    "ar": "الديباجة",
+}
 _TERMINAL = ".;:,!?—–-…،؛"
 _DEG_CLEAN = re.compile(r"[ \t\u00a0\-–—]+")
 _RUN_IN = re.compile(r"([^.;:\n]{2,100}?)\.\s*[-–—]+\s+\S")
@@ -992,13 +1191,24 @@ class _Parser:
                 return n
         return None
 
-    def _heading_from(self, c: Cand, body: str, idx, i: int, lines, normed, scan, max_words: int,
-                      allow_period: bool = False, next_line: bool = True) -> str:
+    def _heading_from(
+        self,
+        c: Cand,
+        body: str,
+        idx,
+        i: int,
+        lines,
+        normed,
+        scan,
+        max_words: int,
+        allow_period: bool = False,
+        next_line: bool = True,
+    ) -> str:
         s, _i, _p = normed[i]
-        rest = s[c.end:].strip()
+        rest = s[c.end :].strip()
         if rest:
             if self._headingish(rest, max_words, allow_period):
-                return body[_orig(idx, c.end):].strip()
+                return body[_orig(idx, c.end) :].strip()
             m = _RUN_IN.match(rest)  # "Definition of Terms. – As used in this Act:"
             if m and self._headingish(m.group(1), max_words, False):
                 return m.group(1).strip()
@@ -1053,8 +1263,9 @@ class _Parser:
             self._pop_while(start, lambda n: True)
             label, idc = self._sched_label(c, lg)
             heading = self._heading_from(c, body, idx, i, lines, normed, scan, 15)
-            self._push(_Node("sched", "schedule", "sched", -100.0, c.num, label, heading, start, -1, 0, idc,
-                             c.val, c.kw))
+            self._push(
+                _Node("sched", "schedule", "sched", -100.0, c.num, label, heading, start, -1, 0, idc, c.val, c.kw)
+            )
             return True
         kwl = c.kw.lower()
         if lg == "ar":
@@ -1068,8 +1279,11 @@ class _Parser:
         label = self._div_label(lg, c.kw, num_orig)
         v = c.val.key[0] if c.val else 0
         idc = f"{pref}_{_sanitize(num_orig) if lg != 'ar' else (v or _sanitize(num_orig))}"
-        self._push(_Node("div", kind, "div", rank, num_orig, label, heading, start, -1, 0, idc, c.val, c.kw,
-                         extra={"key": key}))
+        self._push(
+            _Node(
+                "div", kind, "div", rank, num_orig, label, heading, start, -1, 0, idc, c.val, c.kw, extra={"key": key}
+            )
+        )
         return True
 
     def _orig_text(self, body: str, idx, c: Cand, what: str) -> str:
@@ -1080,7 +1294,7 @@ class _Parser:
         k = s_norm.find(c.num, c.pos)
         if k < 0:
             return c.num
-        return body[_orig(idx, k):_orig(idx, k + len(c.num))].strip() or c.num
+        return body[_orig(idx, k) : _orig(idx, k + len(c.num))].strip() or c.num
 
     def _sched_label(self, c: Cand, lg: str) -> tuple[str, str]:
         kw = c.kw
@@ -1143,14 +1357,16 @@ class _Parser:
                 shown = shown.lower()
             label = f"Art. {shown}"
         max_words = 15 if lg == "en" else (4 if lg == "ar" else 10)
-        heading = self._heading_from(c, body, idx, i, lines, normed, scan, max_words,
-                                     allow_period=lg in ("es",), next_line=lg not in ("ar",))
+        heading = self._heading_from(
+            c, body, idx, i, lines, normed, scan, max_words, allow_period=lg in ("es",), next_line=lg not in ("ar",)
+        )
         idc = f"{idp}_{_sanitize(label.split(' ', 1)[1] if ' ' in label else num_orig)}"
         self._push(_Node("art", kind, "kw", 0.0, num_orig, label, heading, start, -1, 0, idc, c.val, c.kw))
         return True
 
-    def _accept_bare_section(self, c: Cand, start: int, i, lines, normed, scan, body, idx,
-                             need_heading: bool = False) -> bool:
+    def _accept_bare_section(
+        self, c: Cand, start: int, i, lines, normed, scan, body, idx, need_heading: bool = False
+    ) -> bool:
         """English "4. Short title" / "4." numbering, or a numbered paragraph of a schedule."""
         sched = self._in_schedule()
         container = self.stack[0] if (sched is not None and self.stack) else -1
@@ -1164,7 +1380,7 @@ class _Parser:
         elif sched is not None and not v.first:
             return False
         s, _x, _p = normed[i]
-        rest = s[c.end:].strip()
+        rest = s[c.end :].strip()
         if rest and rest[0].islower():
             return False
         if need_heading and not self._headingish(rest, 15, False):
@@ -1174,11 +1390,42 @@ class _Parser:
         num_orig = self._orig_text(body, idx, c, "num")
         heading = self._heading_from(c, body, idx, i, lines, normed, scan, 15, next_line=False)
         if sched is not None:
-            self._push(_Node("art", "paragraph", "sched_para", 0.0, num_orig, f"{sched.label}, para. {num_orig}",
-                             heading, start, -1, 0, f"para_{_sanitize(num_orig)}", v, "", extra={"sched": True}))
+            self._push(
+                _Node(
+                    "art",
+                    "paragraph",
+                    "sched_para",
+                    0.0,
+                    num_orig,
+                    f"{sched.label}, para. {num_orig}",
+                    heading,
+                    start,
+                    -1,
+                    0,
+                    f"para_{_sanitize(num_orig)}",
+                    v,
+                    "",
+                    extra={"sched": True},
+                )
+            )
         else:
-            self._push(_Node("art", "section", "bare", 0.0, num_orig, f"s. {num_orig}", heading, start, -1, 0,
-                             f"sec_{_sanitize(num_orig)}", v, ""))
+            self._push(
+                _Node(
+                    "art",
+                    "section",
+                    "bare",
+                    0.0,
+                    num_orig,
+                    f"s. {num_orig}",
+                    heading,
+                    start,
+                    -1,
+                    0,
+                    f"sec_{_sanitize(num_orig)}",
+                    v,
+                    "",
+                )
+            )
         return True
 
     def _accept_note(self, c: Cand, start: int, body, idx) -> bool:
@@ -1187,8 +1434,9 @@ class _Parser:
             return False
         self._pop_while(start, lambda n: n.rank >= _NOTE_RANK and n.cls != "art")
         art = self.nodes[self.stack[-1]]
-        self._push(_Node("note", "item", "note", _NOTE_RANK, c.num, f"{art.label} прим.", "", start, -1, 0,
-                         "note", None, ""))
+        self._push(
+            _Node("note", "item", "note", _NOTE_RANK, c.num, f"{art.label} прим.", "", start, -1, 0, "note", None, "")
+        )
         return True
 
     def _open_of_style(self, style: str) -> int:
@@ -1205,7 +1453,7 @@ class _Parser:
         """The next "(x)" marker after line i, to tell roman (i) from the letter (i)."""
         for j in range(i + 1, min(i + 40, len(normed))):
             s, _idx, p = normed[j]
-            m = re.match(r"\(([a-z]{1,4})\)", s[p:p + 8])
+            m = re.match(r"\(([a-z]{1,4})\)", s[p : p + 8])
             if m:
                 return m.group(1)
         return None
@@ -1329,7 +1577,11 @@ class _Parser:
                 label = f"{plabel} {sub} {core.rstrip(')').strip()}"
         elif lg == "pt":
             if style == "para_sign":
-                label = f"{plabel}, parágrafo único" if val.key[-1] == "único" else f"{plabel}, § {re.sub(r'^§', '', raw).strip()}"
+                label = (
+                    f"{plabel}, parágrafo único"
+                    if val.key[-1] == "único"
+                    else f"{plabel}, § {re.sub(r'^§', '', raw).strip()}"
+                )
             elif style == "num_dash":
                 label = f"{plabel}, n.º {core}"
             elif style == "alpha_paren":
@@ -1349,7 +1601,9 @@ class _Parser:
         idnum = _sanitize(core.rstrip(")"))
         if style == "para_sign" and val.key[-1] == "único":
             idnum = "unico"
-        return _Node("sub", kind, style, rank, self._marker_as_written(c), label, "", start, -1, 0, f"{idp}_{idnum}", val)
+        return _Node(
+            "sub", kind, style, rank, self._marker_as_written(c), label, "", start, -1, 0, f"{idp}_{idnum}", val
+        )
 
     def _marker_as_written(self, c: Cand) -> str:
         """The number as written: "(a)", "1°", "a)", "§ 1º", "I" (of "I. –"), "أ" (of "أ-")."""
@@ -1386,18 +1640,41 @@ class _Parser:
             s0 = len(pre) - len(pre.lstrip())
             e0 = len(pre.rstrip())
             lg = self.lang if self.lang in _PREAMBLE else "en"
-            units.append(Unit(id="preamble", kind="preamble", num="", label=_PREAMBLE[lg], heading="",
-                              start=s0, end=e0, body_end=e0, parent=None, depth=0))
+            units.append(
+                Unit(
+                    id="preamble",
+                    kind="preamble",
+                    num="",
+                    label=_PREAMBLE[lg],
+                    heading="",
+                    start=s0,
+                    end=e0,
+                    body_end=e0,
+                    parent=None,
+                    depth=0,
+                )
+            )
         for n in self.nodes:
-            end = n.start + len(text[n.start:n.end].rstrip())
+            end = n.start + len(text[n.start : n.end].rstrip())
             if n.first_child >= 0:
                 fc = self.nodes[n.first_child].start
-                body_end = n.start + len(text[n.start:fc].rstrip())
+                body_end = n.start + len(text[n.start : fc].rstrip())
             else:
                 body_end = end
-            units.append(Unit(id=n.idc, kind=n.kind, num=n.num, label=n.label, heading=n.heading,
-                              start=n.start, end=end, body_end=body_end,
-                              parent=self.nodes[n.parent].idc if n.parent >= 0 else None, depth=n.depth))
+            units.append(
+                Unit(
+                    id=n.idc,
+                    kind=n.kind,
+                    num=n.num,
+                    label=n.label,
+                    heading=n.heading,
+                    start=n.start,
+                    end=end,
+                    body_end=body_end,
+                    parent=self.nodes[n.parent].idc if n.parent >= 0 else None,
+                    depth=n.depth,
+                )
+            )
         return units
 
 
@@ -1421,5 +1698,17 @@ def _fallback(text: str) -> list[Unit]:
         return []
     s0 = len(text) - len(text.lstrip())
     e0 = len(text.rstrip())
-    return [Unit(id="preamble", kind="preamble", num="", label="Preamble", heading="", start=s0, end=e0,
-                 body_end=e0, parent=None, depth=0)]
+    return [
+        Unit(
+            id="preamble",
+            kind="preamble",
+            num="",
+            label="Preamble",
+            heading="",
+            start=s0,
+            end=e0,
+            body_end=e0,
+            parent=None,
+            depth=0,
+        )
+    ]

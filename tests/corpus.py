@@ -3,6 +3,7 @@
 Looked up in order: $MODELLAW_CORPUS, `shared/corpus` beside the checkout, /work/shared/corpus.
 Tests that need it skip with the path they looked at when it is absent.
 """
+
 import os
 from pathlib import Path
 

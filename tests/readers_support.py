@@ -1,4 +1,5 @@
 """Shared by the reader and security tests: the fixture builder, and the check that a file is refused."""
+
 import importlib.util
 import time
 from pathlib import Path

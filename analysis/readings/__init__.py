@@ -14,6 +14,7 @@ interpretation to what was found, in two places:
 Each family of readings lives in its own module and registers itself here; the words
 each reading looks for, per language, are data in `analysis/lexicons/*.toml`.
 """
+
 from __future__ import annotations
 
 import tomllib

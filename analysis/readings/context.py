@@ -21,6 +21,7 @@ readings check the context before a hit counts:
 
 Word lists: analysis/lexicons/context.toml.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -153,18 +154,27 @@ def _documents_as_means(r: Reading) -> None:
         return
     # the conduct of another offence: a form of exploitation (forced labour, slavery, servitude,
     # sexual exploitation) named where the list of ways is introduced
-    other = sorted({(h.first, h.last) for el in ("forced-labour", "slavery", "servitude", "sexual-exploitation")
-                    for _, h in f.element("art5-exploitation", el)})
+    other = sorted(
+        {
+            (h.first, h.last)
+            for el in ("forced-labour", "slavery", "servitude", "sexual-exploitation")
+            for _, h in f.element("art5-exploitation", el)
+        }
+    )
     for _, h in hits:
         if _in_definition(idx, h.first):
             continue  # kept only where it defines a means or a form of exploitation
         ch = _chapeau(idx, h.last)  # the words of a `~` cue may start in the chapeau itself
         if ch is None or not _any_in(other, ch[0], ch[1]):
             return  # a clause of its own: the offence is made here
-    revise(v, "partial", "context.documents-as-means",
-           "destroying, concealing or withholding documents is named only as a way of committing "
-           "another offence (a means of trafficking, or of forced labour), not as an offence of its "
-           "own (Model Law art. 15; CoE Convention art. 20)")
+    revise(
+        v,
+        "partial",
+        "context.documents-as-means",
+        "destroying, concealing or withholding documents is named only as a way of committing "
+        "another offence (a means of trafficking, or of forced labour), not as an offence of its "
+        "own (Model Law art. 15; CoE Convention art. 20)",
+    )
 
 
 @readings.adjuster

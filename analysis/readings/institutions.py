@@ -23,6 +23,7 @@ What a lawyer reads in these provisions beyond the presence of their words:
 
 Word lists: analysis/lexicons/institutions.toml.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -33,14 +34,30 @@ from analysis.readings import Reading, revise
 _PREAMBLE_KINDS = {"preamble"}
 # The provisions this family reads; hits elsewhere are left to the other families.
 _OWN = {
-    "art6-territorial", "art7-extraterritorial", "art17-carriers", "legal-persons", "confiscation",
-    "coordination-body", "coordination-rapporteur", "prevention-policies", "prevention-demand",
-    "training-officials", "cooperation-information-exchange", "border-documents",
+    "art6-territorial",
+    "art7-extraterritorial",
+    "art17-carriers",
+    "legal-persons",
+    "confiscation",
+    "coordination-body",
+    "coordination-rapporteur",
+    "prevention-policies",
+    "prevention-demand",
+    "training-officials",
+    "cooperation-information-exchange",
+    "border-documents",
 }
 
 # Duties of the State (Protocol arts. 9-10, CoE art. 29): they need a measure, not an aim.
-_DUTIES = {"coordination-body", "coordination-rapporteur", "prevention-policies", "prevention-demand",
-           "training-officials", "cooperation-information-exchange", "border-documents"}
+_DUTIES = {
+    "coordination-body",
+    "coordination-rapporteur",
+    "prevention-policies",
+    "prevention-demand",
+    "training-officials",
+    "cooperation-information-exchange",
+    "border-documents",
+}
 
 
 def _lex(name: str, lang: str) -> list[str]:
@@ -138,9 +155,12 @@ def _confiscation_hit(idx, element: str, hit) -> bool:
         # "confiscation of the objects used in the offence": instrumentalities, not proceeds;
         # a heading ("Forfeiture") reads with the section it heads.
         if not _in_sentence(idx, "confiscation.proceeds", hit.first) and (
-                _in_sentence(idx, "confiscation.instrument", hit.first)
-                or (_in_scope(idx, "confiscation.instrument", hit.first)
-                    and not _in_scope(idx, "confiscation.proceeds", hit.first))):
+            _in_sentence(idx, "confiscation.instrument", hit.first)
+            or (
+                _in_scope(idx, "confiscation.instrument", hit.first)
+                and not _in_scope(idx, "confiscation.proceeds", hit.first)
+            )
+        ):
             return False
         # "offences that generate illegal gains" (a money-laundering list): proceeds mentioned,
         # not confiscated.
@@ -181,16 +201,25 @@ def institutions_adjuster(reading: Reading) -> None:
     if v is not None and v.verdict == "covered":
         mandate = _element(v, "body-mandate")
         if mandate is not None and not mandate.found:
-            revise(v, "partial", "institutions.body-without-mandate",
-                   "a body is set up, but the law gives it no coordinating functions (CoE art. 29(2))")
+            revise(
+                v,
+                "partial",
+                "institutions.body-without-mandate",
+                "a body is set up, but the law gives it no coordinating functions (CoE art. 29(2))",
+            )
 
     v = vs.get("confiscation")
     if v is not None and v.verdict == "missing":
         part = [r for r in v.elements if r.id in ("confiscate-instrumentalities", "used-for-victims") and r.found]
         if part:
-            revise(v, "partial", "institutions.confiscation-part",
-                   "only " + " and ".join(r.label.lower() for r in part)
-                   + "; no power to confiscate the proceeds (UNTOC art. 12(1)(a))")
+            revise(
+                v,
+                "partial",
+                "institutions.confiscation-part",
+                "only "
+                + " and ".join(r.label.lower() for r in part)
+                + "; no power to confiscate the proceeds (UNTOC art. 12(1)(a))",
+            )
 
     v = vs.get("legal-persons")
     if v is not None and v.verdict == "covered":
@@ -200,9 +229,13 @@ def institutions_adjuster(reading: Reading) -> None:
     if v is not None and v.verdict == "partial":
         prog = _element(v, "programmes")
         if prog is not None and not prog.found:
-            revise(v, "missing", "institutions.prevention-in-passing",
-                   "no prevention policy or programme is established (Protocol art. 9(1)); "
-                   "the other words stand in passing")
+            revise(
+                v,
+                "missing",
+                "institutions.prevention-in-passing",
+                "no prevention policy or programme is established (Protocol art. 9(1)); "
+                "the other words stand in passing",
+            )
 
 
 def _legal_persons_one_section(reading: Reading, v) -> None:
@@ -217,6 +250,9 @@ def _legal_persons_one_section(reading: Reading, v) -> None:
             return
         if not _in_sentence(idx, "legal_persons.one_section", h.first):
             return
-    revise(v, "partial", "institutions.legal-persons-one-section",
-           "legal persons are liable only for an offence of one section, not for trafficking "
-           "(UNTOC art. 10(1))")
+    revise(
+        v,
+        "partial",
+        "institutions.legal-persons-one-section",
+        "legal persons are liable only for an offence of one section, not for trafficking (UNTOC art. 10(1))",
+    )

@@ -23,6 +23,7 @@ built, as a criminal lawyer reads it:
 
 Word lists are in analysis/lexicons/offence.toml.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
@@ -147,16 +148,23 @@ def _child_no_means(r: Reading, f: _Finder) -> None:
     for s, a in sorted(acts.items()):
         if _weight(a) >= 2 and s in purpose and s not in means and (s in child or s in punished):
             who = "against a child" if s in child else "itself"
-            revise(v, "covered", "offence.no-means-needed",
-                   f"the offence {who} is made of the acts and the purpose of exploitation alone: "
-                   "no means need be proved for a child (Protocol art. 3(c))")
+            revise(
+                v,
+                "covered",
+                "offence.no-means-needed",
+                f"the offence {who} is made of the acts and the purpose of exploitation alone: "
+                "no means need be proved for a child (Protocol art. 3(c))",
+            )
             _cite(r, v, a[:1] + purpose[s][:1], "child-no-means")
             return
     # a definition of trafficking itself made of acts and purpose only, for everyone
     idx = f.idx
     terms = f.words("trafficking_term")
-    forms = [x for e in ("sexual-exploitation", "forced-labour", "slavery", "servitude", "removal-of-organs")
-             for x in f.element("art5-exploitation", e)]
+    forms = [
+        x
+        for e in ("sexual-exploitation", "forced-labour", "slavery", "servitude", "removal-of-organs")
+        for x in f.element("art5-exploitation", e)
+    ]
     for d in idx.statute.definitions:
         a0, b0 = idx._tok_range(d.start, d.end)
         ta, tb = idx._tok_range(*idx._term_span(d))
@@ -167,9 +175,13 @@ def _child_no_means(r: Reading, f: _Finder) -> None:
         d_purpose = inside(f.element("art8-offence", "purpose")) or inside(forms)
         d_means = inside(f.element("art8-offence", "means"))
         if _weight(d_acts) >= 1 and d_purpose and not d_means:
-            revise(v, "covered", "offence.no-means-needed",
-                   f"the law defines \u201c{d.term}\u201d by the acts and the purpose alone: no means need "
-                   "be proved for anyone, a child included (Protocol art. 3(c))")
+            revise(
+                v,
+                "covered",
+                "offence.no-means-needed",
+                f"the law defines \u201c{d.term}\u201d by the acts and the purpose alone: no means need "
+                "be proved for anyone, a child included (Protocol art. 3(c))",
+            )
             _cite(r, v, d_acts[:1] + d_purpose[:1], "child-no-means")
             return
 
@@ -185,9 +197,12 @@ def _means_and_penalty(r: Reading, f: _Finder) -> None:
     # -- is it punished at all? A law that sends the punishment to the Penal Code and states no
     # penalty of its own defines the offence; the Code criminalises it.
     if f.words("penal_code_referral") and not f.words("penalty"):
-        revise(v, "partial", "offence.defines-not-criminalises",
-               "the law defines trafficking but leaves the offence and its penalty to the Penal Code "
-               "(Protocol art. 5(1))")
+        revise(
+            v,
+            "partial",
+            "offence.defines-not-criminalises",
+            "the law defines trafficking but leaves the offence and its penalty to the Penal Code (Protocol art. 5(1))",
+        )
         return
     if v.verdict != "covered" or not offence_sentences:
         return
@@ -204,9 +219,12 @@ def _means_and_penalty(r: Reading, f: _Finder) -> None:
     best = max(cats.values(), key=len, default=set())
     if best and len(best) < len(_MEANS_CATEGORIES):
         lacking = [_MEANS_LABELS[c] for c in _MEANS_CATEGORIES if c not in best]
-        revise(v, "partial", "offence.means-narrower",
-               "the offence names fewer means than the Protocol: no " + "; no ".join(lacking)
-               + " (Protocol art. 3(a))")
+        revise(
+            v,
+            "partial",
+            "offence.means-narrower",
+            "the offence names fewer means than the Protocol: no " + "; no ".join(lacking) + " (Protocol art. 3(a))",
+        )
 
 
 def _closed_vulnerability(r: Reading, f: _Finder) -> None:
@@ -234,11 +252,15 @@ def _closed_vulnerability(r: Reading, f: _Finder) -> None:
             continue  # a description, not a list of situations
         if any(a0 <= h.first < b0 for _, h in opened):
             continue  # an open list: the situations are examples
-        revise(v, "partial", "offence.vulnerability-closed-list",
-               f"\u201c{d.term}\u201d is defined by a closed list of {len(items)} situations; the Protocol's "
-               "abuse of a position of vulnerability reaches any situation leaving the person no real "
-               "and acceptable alternative but to submit (Protocol art. 3(a); interpretative note, "
-               "A/55/383/Add.1, para. 63)")
+        revise(
+            v,
+            "partial",
+            "offence.vulnerability-closed-list",
+            f"\u201c{d.term}\u201d is defined by a closed list of {len(items)} situations; the Protocol's "
+            "abuse of a position of vulnerability reaches any situation leaving the person no real "
+            "and acceptable alternative but to submit (Protocol art. 3(a); interpretative note, "
+            "A/55/383/Add.1, para. 63)",
+        )
         return
 
 
@@ -246,7 +268,7 @@ def _elided(f: _Finder, sentence: int) -> bool:
     toks = [t for i, t in enumerate(f.idx.tokens) if f.idx.sentence_of[i] == sentence]
     if not toks:
         return False
-    text = f.idx.statute.text[toks[0].start:toks[-1].end + 2]
+    text = f.idx.statute.text[toks[0].start : toks[-1].end + 2]
     return "\u2026" in text or "..." in text or "[...]" in text
 
 
@@ -271,9 +293,13 @@ def _organizing(r: Reading, f: _Finder) -> None:
         return
     group = _group_aggravation(f)
     if v.verdict == "missing" and group:
-        revise(v, "partial", "offence.group-only-aggravates",
-               "an organised group or instigation only raises the penalty; organising or directing "
-               "others is not itself an offence (Protocol art. 5(2)(c))")
+        revise(
+            v,
+            "partial",
+            "offence.group-only-aggravates",
+            "an organised group or instigation only raises the penalty; organising or directing "
+            "others is not itself an offence (Protocol art. 5(2)(c))",
+        )
         _cite(r, v, group)
         return
     if v.verdict == "covered":
@@ -282,10 +308,14 @@ def _organizing(r: Reading, f: _Finder) -> None:
         grp = {f.sentence(h) for _, h in f.words("organised_group")}
         strong = [(c, h) for c, h in hits if c.weight >= 1.0]
         if strong and all(f.sentence(h) in agg and f.sentence(h) in grp for _, h in strong):
-            revise(v, "partial", "offence.group-only-aggravates",
-                   "founding, organising or leading the organised group appears only as a circumstance "
-                   "that raises the penalty, not as an offence of organising or directing others "
-                   "(Protocol art. 5(2)(c))")
+            revise(
+                v,
+                "partial",
+                "offence.group-only-aggravates",
+                "founding, organising or leading the organised group appears only as a circumstance "
+                "that raises the penalty, not as an offence of organising or directing others "
+                "(Protocol art. 5(2)(c))",
+            )
 
 
 def _attempt(r: Reading, f: _Finder) -> None:
@@ -296,10 +326,14 @@ def _attempt(r: Reading, f: _Finder) -> None:
     hits = [(c, h) for c, h in f.element("art14-attempt", "attempt") if c.weight >= 1.0]
     ref = {f.sentence(h) for _, h in f.words("reference_clause")}
     if hits and all(f.sentence(h) in ref for _, h in hits):
-        revise(v, "partial", "offence.attempt-by-reference",
-               "attempts appear only where other provisions are extended to them (\u201ca reference to an "
-               "offence includes an attempt\u201d); attempt liability itself rests on another law "
-               "(Protocol art. 5(2)(a))")
+        revise(
+            v,
+            "partial",
+            "offence.attempt-by-reference",
+            "attempts appear only where other provisions are extended to them (\u201ca reference to an "
+            "offence includes an attempt\u201d); attempt liability itself rests on another law "
+            "(Protocol art. 5(2)(a))",
+        )
 
 
 def _accomplice(r: Reading, f: _Finder) -> None:
@@ -311,26 +345,32 @@ def _accomplice(r: Reading, f: _Finder) -> None:
     liable = {f.sentence(h) for _, h in f.words("liability")}
     agg = {f.sentence(h) for _, h in f.words("aggravation_context")}
     grp = {f.sentence(h) for _, h in f.words("organised_group")}
-    real = [(c, h) for c, h in hits
-            if f.sentence(h) in liable and not (f.sentence(h) in agg and f.sentence(h) in grp)]
+    real = [(c, h) for c, h in hits if f.sentence(h) in liable and not (f.sentence(h) in agg and f.sentence(h) in grp)]
     if hits and not real:
-        revise(v, "partial", "offence.accomplice-mentioned",
-               "participants are referred to (in the consent rule, a penalty reduction or an aggravating "
-               "circumstance), but participation is not itself made punishable here "
-               "(Protocol art. 5(2)(b))")
+        revise(
+            v,
+            "partial",
+            "offence.accomplice-mentioned",
+            "participants are referred to (in the consent rule, a penalty reduction or an aggravating "
+            "circumstance), but participation is not itself made punishable here "
+            "(Protocol art. 5(2)(b))",
+        )
         return
     # Participation *after* the offence (receiving or concealing its proceeds, hiding the
     # offenders or the traces of the crime) is handling or obstruction (UNTOC arts. 6, 23), even
     # where the law deems the receiver "an accomplice": it is not participation in committing
     # trafficking (Protocol art. 5(2)(b)).
     after = _group(f.words("after_the_fact"), f.sentence)
-    during = [(c, h) for c, h in real
-              if not any(h2.first <= h.last + 2 for _, h2 in after.get(f.sentence(h), ()))]
+    during = [(c, h) for c, h in real if not any(h2.first <= h.last + 2 for _, h2 in after.get(f.sentence(h), ()))]
     if real and not during:
-        revise(v, "partial", "offence.accomplice-after-the-fact",
-               "the only participation made punishable comes after the offence (receiving or "
-               "concealing its proceeds, hiding offenders or the traces of the crime); complicity in "
-               "committing trafficking is not itself made an offence here (Protocol art. 5(2)(b))")
+        revise(
+            v,
+            "partial",
+            "offence.accomplice-after-the-fact",
+            "the only participation made punishable comes after the offence (receiving or "
+            "concealing its proceeds, hiding offenders or the traces of the crime); complicity in "
+            "committing trafficking is not itself made an offence here (Protocol art. 5(2)(b))",
+        )
 
 
 def _ancillary_cap(r: Reading) -> None:
@@ -348,9 +388,13 @@ def _ancillary_cap(r: Reading) -> None:
             continue
         if w.verdict == "covered" or (w.verdict == "partial" and "offence.group-only-aggravates" in w.readings):
             target = "partial" if w.verdict == "covered" else "missing"
-            revise(w, target, "offence.ancillary-to-narrow-offence",
-                   "the trafficking acts themselves are not the offence this law makes; attempt, "
-                   "complicity and organising attach only to its narrower offence (Protocol art. 5(2))")
+            revise(
+                w,
+                target,
+                "offence.ancillary-to-narrow-offence",
+                "the trafficking acts themselves are not the offence this law makes; attempt, "
+                "complicity and organising attach only to its narrower offence (Protocol art. 5(2))",
+            )
 
 
 @adjuster

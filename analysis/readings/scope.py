@@ -20,6 +20,7 @@ trafficking. Finding its words in a statute is not enough:
 
 The words of each rule, per language, are in analysis/lexicons/scope.toml.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -221,8 +222,7 @@ def not_in_penal_article(idx: "StatuteIndex", p: "Provision", e: "Element", cue:
 
 
 @readings.hit_filter
-def not_in_prevention_clause(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue",
-                             hit: "Hit") -> bool:
+def not_in_prevention_clause(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue", hit: "Hit") -> bool:
     """The child's best interests as a guide for prevention are not a rule for child victims."""
     if not _applies(_lex()["provisions"]["not_in_prevention_clause"], p, e):
         return True
@@ -258,7 +258,7 @@ def _limited(idx: "StatuteIndex", limit: str, i: int) -> bool:
 
 def _discretionary(idx: "StatuteIndex", i: int, a: int, b: int) -> bool:
     """An authority "may" (no "shall") in the clause holding token i, or in the list's chapeau."""
-    lo, hi = (_clause_range(idx, i) if a <= i <= b else (a, b))
+    lo, hi = _clause_range(idx, i) if a <= i <= b else (a, b)
     if not _any_in(_table(idx, "discretion_modal"), lo, hi):
         return False
     if _any_in(_table(idx, "mandatory_modal"), lo, hi):
@@ -283,15 +283,18 @@ def scope_limits(r: readings.Reading) -> None:
                     continue
                 if all(_limited(idx, limit, _token_at(idx, ev.start + _lead(idx, ev))) for ev in el.evidence):
                     quoted = el.evidence[0]
-                    readings.revise(v, "partial", f"scope.{limit.replace('_', '-')}",
-                                    f"limited in scope ({_LIMIT_NOTES[limit]}): {el.label} only under "
-                                    f"{quoted.unit}")
+                    readings.revise(
+                        v,
+                        "partial",
+                        f"scope.{limit.replace('_', '-')}",
+                        f"limited in scope ({_LIMIT_NOTES[limit]}): {el.label} only under {quoted.unit}",
+                    )
                     break
 
 
 def _lead(idx: "StatuteIndex", ev) -> int:
     """Offset of the cue's own words inside the quoted clause (its first non-space character)."""
-    text = idx.statute.text[ev.start:ev.end]
+    text = idx.statute.text[ev.start : ev.end]
     return len(text) - len(text.lstrip())
 
 

@@ -19,8 +19,18 @@ def make_statute(sections: list[tuple[str, str]], lang: str = "en", definitions=
     for i, (label, body) in enumerate(sections):
         start = len(text)
         text += body + "\n\n"
-        units.append(Unit(id=f"sec_{i + 1}", kind="section", num=str(i + 1), label=label, heading="",
-                          start=start, end=start + len(body), body_end=start + len(body)))
+        units.append(
+            Unit(
+                id=f"sec_{i + 1}",
+                kind="section",
+                num=str(i + 1),
+                label=label,
+                heading="",
+                start=start,
+                end=start + len(body),
+                body_end=start + len(body),
+            )
+        )
     st = Statute(text=text, language=lang, meta=StatuteMeta(title="test"), units=units, definitions=[])
     for term, unit_index, phrase in definitions:
         u = units[unit_index]

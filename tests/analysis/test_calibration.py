@@ -1,4 +1,5 @@
 """Calibration: features, the logistic fit, its shipped form, the review threshold, and how it is applied."""
+
 import json
 
 import pytest
@@ -48,8 +49,17 @@ def test_leave_one_statute_out_never_sees_the_statute_it_scores():
 
 
 def test_review_threshold_is_the_lowest_that_reaches_the_target():
-    pts = [(0.2, False), (0.3, False), (0.4, True), (0.6, True), (0.7, True), (0.8, True), (0.9, True),
-           (0.95, True), (0.97, True)]
+    pts = [
+        (0.2, False),
+        (0.3, False),
+        (0.4, True),
+        (0.6, True),
+        (0.7, True),
+        (0.8, True),
+        (0.9, True),
+        (0.95, True),
+        (0.97, True),
+    ]
     t = choose_review_threshold(pts, target=0.9, max_flagged=1 / 3, at_least=0.0)
     assert t == pytest.approx(0.35)  # flag the two lowest: the other seven are all right
     # target out of reach within a third flagged: flag exactly a third

@@ -6,6 +6,7 @@ change that lowers any statute's figure below its floor fails here, even if the 
 figure improves. The corpus lives outside the project (../shared/corpus, or
 $MODELLAW_CORPUS); without it the test skips and says so.
 """
+
 import pytest
 
 from analysis import assess

@@ -1,4 +1,5 @@
 """Evaluation arithmetic on small hand-made tables, so the printed figures can be trusted."""
+
 import pytest
 
 from analysis.evaluate import evidence_agreement, read_gold, same_place, score
@@ -20,15 +21,18 @@ def test_a_key_the_model_does_not_carry_counts_as_missing():
     assert score({"x": "missing"}, {}).accuracy == 1.0
 
 
-@pytest.mark.parametrize("cited,gold,same", [
-    ("s. 3(1)", "s. 3(1)", True),
-    ("s. 3(1)(a)", "s. 3(1)", True),
-    ("s. 3", "s. 3(5)", True),
-    ('s. 2 ("exploitation")(f)', "s. 2", True),
-    ("s. 20(2)", "s. 2", False),
-    ("Art. 225-4-1, I, 1°", "Art. 225-4-1", True),
-    ("Art. 225-4-10", "Art. 225-4-1", False),
-])
+@pytest.mark.parametrize(
+    "cited,gold,same",
+    [
+        ("s. 3(1)", "s. 3(1)", True),
+        ("s. 3(1)(a)", "s. 3(1)", True),
+        ("s. 3", "s. 3(5)", True),
+        ('s. 2 ("exploitation")(f)', "s. 2", True),
+        ("s. 20(2)", "s. 2", False),
+        ("Art. 225-4-1, I, 1°", "Art. 225-4-1", True),
+        ("Art. 225-4-10", "Art. 225-4-1", False),
+    ],
+)
 def test_same_place(cited, gold, same):
     assert same_place(cited, gold) is same
 
@@ -77,14 +81,31 @@ def test_changes_between_two_saved_runs_say_fixed_broken_or_still_wrong():
     from analysis.benchmark import SAVED_FORMAT, changes, format_changes
 
     def run(verdicts, acc):
-        return {"format": SAVED_FORMAT, "measured": "2026-12-01",
-                "figures": {"s": {"accuracy": acc, "kappa": 0.0, "macro_f1": 0.0, "false_covered": 0.0}},
-                "verdicts": {"s": {k: {"verdict": v, "confidence": 0.5, "gold": g} for k, (v, g) in verdicts.items()}}}
+        return {
+            "format": SAVED_FORMAT,
+            "measured": "2026-12-01",
+            "figures": {"s": {"accuracy": acc, "kappa": 0.0, "macro_f1": 0.0, "false_covered": 0.0}},
+            "verdicts": {"s": {k: {"verdict": v, "confidence": 0.5, "gold": g} for k, (v, g) in verdicts.items()}},
+        }
 
-    old = run({"a": ("covered", "partial"), "b": ("partial", "partial"), "c": ("missing", "covered"),
-               "d": ("missing", "missing")}, 0.5)
-    new = run({"a": ("partial", "partial"), "b": ("covered", "partial"), "c": ("partial", "covered"),
-               "d": ("missing", "missing")}, 0.5)
+    old = run(
+        {
+            "a": ("covered", "partial"),
+            "b": ("partial", "partial"),
+            "c": ("missing", "covered"),
+            "d": ("missing", "missing"),
+        },
+        0.5,
+    )
+    new = run(
+        {
+            "a": ("partial", "partial"),
+            "b": ("covered", "partial"),
+            "c": ("partial", "covered"),
+            "d": ("missing", "missing"),
+        },
+        0.5,
+    )
     assert [(c.key, c.kind) for c in changes(old, new)] == [("a", "fixed"), ("b", "broken"), ("c", "still wrong")]
     text = format_changes(old, new)
     assert "3 verdicts moved: 1 fixed, 1 broken, 1 still wrong" in text and "accuracy 0.500 (+0.000)" in text

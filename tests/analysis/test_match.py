@@ -1,4 +1,5 @@
 """Matcher behaviour on hand-built statutes and the mini model: one rule per test."""
+
 import pytest
 
 from analysis import assess
@@ -6,16 +7,43 @@ from tests.analysis.conftest import make_statute
 
 CASES = [
     # (language, sections, provision id, expected verdict)
-    ("en", [("s. 14", "A victim of trafficking shall not be liable for any offence committed as a direct result of being trafficked.")],
-     "non-punishment", "covered"),
-    ("en", [("s. 14", "A victim of trafficking shall be liable for any immigration offence committed as a direct result of being trafficked.")],
-     "non-punishment", "partial"),  # "shall be liable" is the opposite of the protection
+    (
+        "en",
+        [
+            (
+                "s. 14",
+                "A victim of trafficking shall not be liable for any offence committed as a direct result of being trafficked.",
+            )
+        ],
+        "non-punishment",
+        "covered",
+    ),
+    (
+        "en",
+        [
+            (
+                "s. 14",
+                "A victim of trafficking shall be liable for any immigration offence committed as a direct result of being trafficked.",
+            )
+        ],
+        "non-punishment",
+        "partial",
+    ),  # "shall be liable" is the opposite of the protection
     ("en", [("s. 3", "Any person who traffics another person commits an offence.")], "non-punishment", "missing"),
     ("en", [("s. 9", "The court may make a compensation order against the offender.")], "compensation", "covered"),
     ("en", [("s. 9", "No compensation order shall be made.")], "compensation", "missing"),  # negated
-    ("en", [("s. 9", "The court may order restitutions to the person harmed.")], "compensation", "covered"),  # inflection
-    ("fr", [("Art. 12", "La victime n'est pas pénalement responsable des infractions, conséquence directe de la traite.")],
-     "non-punishment", "covered"),
+    (
+        "en",
+        [("s. 9", "The court may order restitutions to the person harmed.")],
+        "compensation",
+        "covered",
+    ),  # inflection
+    (
+        "fr",
+        [("Art. 12", "La victime n'est pas pénalement responsable des infractions, conséquence directe de la traite.")],
+        "non-punishment",
+        "covered",
+    ),
     ("fr", [("Art. 12", "La victime a droit à la réparation intégrale de son préjudice.")], "compensation", "covered"),
 ]
 
@@ -32,27 +60,37 @@ def test_verdict_table(mini_model, lang, sections, pid, expected):
 
 
 def test_cooccurrence_needs_the_same_section(mini_model):
-    st = make_statute([("s. 1", "Every victim of trafficking has rights."),
-                       ("s. 2", "A person shall not be liable to a fine above the limit.")])
+    st = make_statute(
+        [
+            ("s. 1", "Every victim of trafficking has rights."),
+            ("s. 2", "A person shall not be liable to a fine above the limit."),
+        ]
+    )
     v = next(v for v in assess(st, mini_model).verdicts if v.provision.id == "non-punishment")
     assert not v.elements[0].found
 
 
 def test_evidence_quotes_the_statute_exactly(mini_model):
-    st = make_statute([("s. 1", "Short title."),
-                       ("s. 9", "Upon conviction, the court shall make a compensation order in favour of the victim.")])
+    st = make_statute(
+        [
+            ("s. 1", "Short title."),
+            ("s. 9", "Upon conviction, the court shall make a compensation order in favour of the victim."),
+        ]
+    )
     v = next(v for v in assess(st, mini_model).verdicts if v.provision.id == "compensation")
     ev = v.evidence[0]
     assert ev.unit == "s. 9"
     assert "compensation order" in ev.text
-    assert " ".join(st.text[ev.start:ev.end].split()) == ev.text
+    assert " ".join(st.text[ev.start : ev.end].split()) == ev.text
 
 
 def test_definition_carries_meaning_into_the_sections_using_the_term(mini_model):
     # The State fund is only described in the definition of "Fund"; s. 20 uses the term.
     st = make_statute(
-        [("s. 2", '"Fund" means the fund for victims of trafficking established under section 20;'),
-         ("s. 20", "The court may order restitution; the Fund shall pay the balance.")],
+        [
+            ("s. 2", '"Fund" means the fund for victims of trafficking established under section 20;'),
+            ("s. 20", "The court may order restitution; the Fund shall pay the balance."),
+        ],
         definitions=[("Fund", 0, "the fund for victims of trafficking established under section 20")],
     )
     v = next(v for v in assess(st, mini_model).verdicts if v.provision.id == "compensation")
@@ -61,8 +99,10 @@ def test_definition_carries_meaning_into_the_sections_using_the_term(mini_model)
 
 
 def test_definition_expansion_combines_cues_across_sections(mini_model):
-    sections = [("s. 2", '"exploitation" includes forced labour;'),
-                ("s. 3", "Any person who recruits another for exploitation or servitude commits an offence.")]
+    sections = [
+        ("s. 2", '"exploitation" includes forced labour;'),
+        ("s. 3", "Any person who recruits another for exploitation or servitude commits an offence."),
+    ]
     plain = assess(make_statute(sections), mini_model)
     expanded = assess(make_statute(sections, definitions=[("exploitation", 0, "includes forced labour")]), mini_model)
     get = lambda a: next(v for v in a.verdicts if v.provision.id == "exploitation")
@@ -89,8 +129,11 @@ def test_non_essential_element_does_not_block_covered(mini_model):
 def test_key_verdict_is_the_weakest_provision(mini_model):
     st = make_statute([("s. 9", "The court shall order restitution.")])
     keys = assess(st, mini_model).key_verdicts()
-    assert keys == {"victim.non-punishment": "missing", "victim.compensation": "covered",
-                    "offence.exploitation-forms": "missing"}
+    assert keys == {
+        "victim.non-punishment": "missing",
+        "victim.compensation": "covered",
+        "offence.exploitation-forms": "missing",
+    }
 
 
 def test_unaccented_draft_matches_accented_cue(mini_model):
@@ -148,8 +191,10 @@ def test_cross_reference_reads_the_referenced_heading():
     from statutes import parse_text
 
     an = analyzer("en")
-    text = ("3. Trafficking in persons\n(1) A person who recruits another for exploitation commits an offence.\n\n"
-            "4. Attempts\nA person who attempts to commit an offence under section 3 commits an offence.\n")
+    text = (
+        "3. Trafficking in persons\n(1) A person who recruits another for exploitation commits an offence.\n\n"
+        "4. Attempts\nA person who attempts to commit an offence under section 3 commits an offence.\n"
+    )
     st = parse_text(text, "en")
     idx = StatuteIndex(st, an)
     hits = idx.cue_hits(0, compile_cue("attempt* ~ traffick*", 1.0, an))

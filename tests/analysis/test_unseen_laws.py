@@ -11,6 +11,7 @@ Rows marked XFAIL are where the tool is still wrong and the fix is not a Russian
 lexicon, or another language's cues); each says the mechanism. They are strict: when a fix lands,
 the row passes and must be moved into TABLE.
 """
+
 from pathlib import Path
 
 import pytest
@@ -27,84 +28,205 @@ KZ = "unseen/ru-kz-law-110-viii-2024-art-1"
 
 TABLE = [
     # -- Russian Federation, Criminal Code arts. 127.1-127.2 -------------------------------------
-    (RF, "ru", "offence.trafficking", "covered",
-     "sale and the five acts with a purpose of exploitation; no means required for anyone (broader than TIPP 3(a))"),
-    (RF, "ru", "offence.child-no-means", "covered",
-     "no means are part of the offence, so for a child the act and the purpose suffice (TIPP 3(c))"),
+    (
+        RF,
+        "ru",
+        "offence.trafficking",
+        "covered",
+        "sale and the five acts with a purpose of exploitation; no means required for anyone (broader than TIPP 3(a))",
+    ),
+    (
+        RF,
+        "ru",
+        "offence.child-no-means",
+        "covered",
+        "no means are part of the offence, so for a child the act and the purpose suffice (TIPP 3(c))",
+    ),
     (RF, "ru", "offence.consent-irrelevant", "missing", "nothing on the victim's consent"),
-    (RF, "ru", "offence.exploitation-forms", "partial",
-     "note 2: prostitution of others and other sexual exploitation, slave labour, servitude; organs only as an "
-     "aggravated purpose (ч. 2 ж); forced labour not named - 'рабский труд' is slavery (ст. 127.2), and "
-     "'принудительные работы' in the sanctions is a penalty"),
-    (RF, "ru", "offence.aggravating", "covered",
-     "ч. 2-3: minor, official position, violence, organs, death or grave harm, organised group"),
+    (
+        RF,
+        "ru",
+        "offence.exploitation-forms",
+        "partial",
+        "note 2: prostitution of others and other sexual exploitation, slave labour, servitude; organs only as an "
+        "aggravated purpose (ч. 2 ж); forced labour not named - 'рабский труд' is slavery (ст. 127.2), and "
+        "'принудительные работы' in the sanctions is a penalty",
+    ),
+    (
+        RF,
+        "ru",
+        "offence.aggravating",
+        "covered",
+        "ч. 2-3: minor, official position, violence, organs, death or grave harm, organised group",
+    ),
     (RF, "ru", "offence.organizing", "partial", "an organised group only raises the penalty (ч. 3 в)"),
-    (RF, "ru", "victim.non-punishment", "missing",
-     "note 1 exempts the offender who frees the victim ('освобождается от уголовной ответственности'), not the victim"),
+    (
+        RF,
+        "ru",
+        "victim.non-punishment",
+        "missing",
+        "note 1 exempts the offender who frees the victim ('освобождается от уголовной ответственности'), not the victim",
+    ),
     (RF, "ru", "offence.attempt", "missing", "no attempt rule in these articles (general part, ст. 30, outside)"),
     (RF, "ru", "victim.compensation", "missing", "a criminal-code offence article holds no compensation scheme"),
     # -- Russian Federation, Criminal Code general part arts. 29, 33 -------------------------------
-    (RF_GP, "ru", "offence.attempt", "covered",
-     "ст. 29: attempt is an incomplete crime, punished under the article of the completed one"),
-    (RF_GP, "ru", "offence.organizing", "covered",
-     "ст. 33 ч. 3: the organiser - who organised or directed the commission - is an accomplice in any crime"),
-    (RF_GP, "ru", "offence.aggravating", "missing",
-     "the organised group and criminal community appear in the definition of the organiser, no penalty is raised"),
+    (
+        RF_GP,
+        "ru",
+        "offence.attempt",
+        "covered",
+        "ст. 29: attempt is an incomplete crime, punished under the article of the completed one",
+    ),
+    (
+        RF_GP,
+        "ru",
+        "offence.organizing",
+        "covered",
+        "ст. 33 ч. 3: the organiser - who organised or directed the commission - is an accomplice in any crime",
+    ),
+    (
+        RF_GP,
+        "ru",
+        "offence.aggravating",
+        "missing",
+        "the organised group and criminal community appear in the definition of the organiser, no penalty is raised",
+    ),
     (RF_GP, "ru", "offence.trafficking", "missing", "no special-part offence"),
     # -- Belarus, Law 350-З of 2012, arts. 1 and 20 -----------------------------------------------
-    (BY, "ru", "definition.victim", "covered",
-     "'жертва торговли людьми - гражданин, в отношении которого совершены торговля людьми ...'"),
-    (BY, "ru", "definition.child", "missing",
-     "age brackets for placement ('от трех до восемнадцати лет', 'достигшим восемнадцатилетнего возраста') "
-     "define no child"),
-    (BY, "ru", "victim.assistance", "partial",
-     "temporary accommodation with food and free legal aid; the medical, psychological and other forms are cut"),
+    (
+        BY,
+        "ru",
+        "definition.victim",
+        "covered",
+        "'жертва торговли людьми - гражданин, в отношении которого совершены торговля людьми ...'",
+    ),
+    (
+        BY,
+        "ru",
+        "definition.child",
+        "missing",
+        "age brackets for placement ('от трех до восемнадцати лет', 'достигшим восемнадцатилетнего возраста') "
+        "define no child",
+    ),
+    (
+        BY,
+        "ru",
+        "victim.assistance",
+        "partial",
+        "temporary accommodation with food and free legal aid; the medical, psychological and other forms are cut",
+    ),
     (BY, "ru", "victim.compensation", "missing", "nothing on compensation in the excerpt"),
-    (BY, "ru", "victim.special-needs-children", "missing",
-     "children are only placed by age; no best interests, guardian or child procedures"),
+    (
+        BY,
+        "ru",
+        "victim.special-needs-children",
+        "missing",
+        "children are only placed by age; no best interests, guardian or child procedures",
+    ),
     # -- Kazakhstan, Law 110-VIII of 2024, art. 1 --------------------------------------------------
-    (KZ, "ru", "offence.trafficking", "partial",
-     "a framework law defining trafficking (acts, purpose, means 'в том числе') with no penalty: the "
-     "offence is left to the Criminal Code (TIPP 5(1))"),
-    (KZ, "ru", "offence.aggravating", "missing",
-     "a minor ('в том числе несовершеннолетнего') and the use of an official position are part of the "
-     "definition, no penalty is raised"),
+    (
+        KZ,
+        "ru",
+        "offence.trafficking",
+        "partial",
+        "a framework law defining trafficking (acts, purpose, means 'в том числе') with no penalty: the "
+        "offence is left to the Criminal Code (TIPP 5(1))",
+    ),
+    (
+        KZ,
+        "ru",
+        "offence.aggravating",
+        "missing",
+        "a minor ('в том числе несовершеннолетнего') and the use of an official position are part of the "
+        "definition, no penalty is raised",
+    ),
     (KZ, "ru", "definition.victim", "missing", "the definition of the victim is not in the excerpt"),
     # -- other languages (excerpts in tests/fixtures/statutes/) -------------------------------------
-    ("pt-pt-codigo-penal-160", "pt", "offence.child-no-means", "covered",
-     "n.º 2: a minor recruited etc. 'por qualquer meio' for exploitation"),
+    (
+        "pt-pt-codigo-penal-160",
+        "pt",
+        "offence.child-no-means",
+        "covered",
+        "n.º 2: a minor recruited etc. 'por qualquer meio' for exploitation",
+    ),
     ("pt-pt-codigo-penal-160", "pt", "offence.consent-irrelevant", "missing", "n.º 8 (consent) is cut"),
-    ("pt-pt-codigo-penal-160", "pt", "offence.organizing", "partial", "'associação criminosa' only aggravates (n.º 4 d)"),
+    (
+        "pt-pt-codigo-penal-160",
+        "pt",
+        "offence.organizing",
+        "partial",
+        "'associação criminosa' only aggravates (n.º 4 d)",
+    ),
     ("en-ph-ra-9208-s3", "en", "offence.consent-irrelevant", "covered", "'with or without the victim's consent'"),
     ("en-ph-ra-9208-s3", "en", "definition.child", "covered", "'(b) Child - refers to a person below eighteen'"),
     ("es-pa-codigo-penal-456a", "es", "offence.trafficking", "covered", "acts, means and purpose in art. 456-A"),
 ]
 
 XFAIL = [
-    (RF, "ru", "offence.documents", "partial",
-     "reading: ч. 2 д names taking, hiding or destroying identity documents only as an aggravating "
-     "circumstance ('То же деяние, совершенное: ...'); no reading caps a document offence found in an "
-     "aggravating list, and the ru aggravation_context lexicon lacks 'то же деяние' / 'деяния, предусмотренные частями'"),
-    (RF, "ru", "offence.use-of-services", "partial",
-     "ст. 127.2 punishes using the labour of a person held as property (slavery) only; not the knowing use "
-     "of a trafficking victim's services (Model Law art. 11); a one-element provision cannot say partial by cues"),
-    (RF_GP, "ru", "offence.accomplice", "covered",
-     "reading offence.accomplice-mentioned wants a liability word in the sentence; a general-part rule "
-     "'Соучастниками преступления ... признаются организатор, подстрекатель и пособник' has none (ru liability lexicon)"),
-    ("en-ph-ra-9208-s3", "en", "offence.use-of-services", "missing",
-     "en cue 'benefit* ~ service* ~ victim ~ know*' is satisfied by the words of the trafficking definition "
-     "('payments or benefits', 'forced labor or services', 'the victim's consent or knowledge')"),
-    ("ar-eg-law-64-2010", "ar", "offence.aggravating", "missing",
-     "ar organised-group cues hit the definition of 'الجماعة الإجرامية المنظمة' (art. 1 (1)); no penalty is raised"),
-    ("es-pa-codigo-penal-456a", "es", "definition.child", "missing",
-     "es age cue 'menor ~ dieciocho' hits an aggravating circumstance ('La víctima sea una persona menor de "
-     "dieciocho años'), not a definition"),
-    ("fr-lu-code-penal-382-1", "fr", "offence.trafficking", "covered",
-     "acts 'en vue: ... de l'exploitation' with no means required; fr purpose cues miss 'en vue' + list, so "
-     "offence.no-means-needed cannot apply and the verdict is partial"),
-    ("pt-pt-codigo-penal-160", "pt", "offence.aggravating", "covered",
-     "n.º 3 raises the penalty for a minor only by reference ('No caso previsto no número anterior'); the pt "
-     "child-victim cue needs the minor named in the aggravating clause"),
+    (
+        RF,
+        "ru",
+        "offence.documents",
+        "partial",
+        "reading: ч. 2 д names taking, hiding or destroying identity documents only as an aggravating "
+        "circumstance ('То же деяние, совершенное: ...'); no reading caps a document offence found in an "
+        "aggravating list, and the ru aggravation_context lexicon lacks 'то же деяние' / 'деяния, предусмотренные частями'",
+    ),
+    (
+        RF,
+        "ru",
+        "offence.use-of-services",
+        "partial",
+        "ст. 127.2 punishes using the labour of a person held as property (slavery) only; not the knowing use "
+        "of a trafficking victim's services (Model Law art. 11); a one-element provision cannot say partial by cues",
+    ),
+    (
+        RF_GP,
+        "ru",
+        "offence.accomplice",
+        "covered",
+        "reading offence.accomplice-mentioned wants a liability word in the sentence; a general-part rule "
+        "'Соучастниками преступления ... признаются организатор, подстрекатель и пособник' has none (ru liability lexicon)",
+    ),
+    (
+        "en-ph-ra-9208-s3",
+        "en",
+        "offence.use-of-services",
+        "missing",
+        "en cue 'benefit* ~ service* ~ victim ~ know*' is satisfied by the words of the trafficking definition "
+        "('payments or benefits', 'forced labor or services', 'the victim's consent or knowledge')",
+    ),
+    (
+        "ar-eg-law-64-2010",
+        "ar",
+        "offence.aggravating",
+        "missing",
+        "ar organised-group cues hit the definition of 'الجماعة الإجرامية المنظمة' (art. 1 (1)); no penalty is raised",
+    ),
+    (
+        "es-pa-codigo-penal-456a",
+        "es",
+        "definition.child",
+        "missing",
+        "es age cue 'menor ~ dieciocho' hits an aggravating circumstance ('La víctima sea una persona menor de "
+        "dieciocho años'), not a definition",
+    ),
+    (
+        "fr-lu-code-penal-382-1",
+        "fr",
+        "offence.trafficking",
+        "covered",
+        "acts 'en vue: ... de l'exploitation' with no means required; fr purpose cues miss 'en vue' + list, so "
+        "offence.no-means-needed cannot apply and the verdict is partial",
+    ),
+    (
+        "pt-pt-codigo-penal-160",
+        "pt",
+        "offence.aggravating",
+        "covered",
+        "n.º 3 raises the penalty for a minor only by reference ('No caso previsto no número anterior'); the pt "
+        "child-victim cue needs the minor named in the aggravating clause",
+    ),
 ]
 
 
@@ -124,8 +246,10 @@ def test_unseen(model, fixture, lang, key, expected, reason):
     assert _verdict(model, fixture, lang, key) == expected, reason
 
 
-@pytest.mark.parametrize("fixture,lang,key,expected,reason",
-                         [pytest.param(*t, marks=pytest.mark.xfail(strict=True, reason=t[4])) for t in XFAIL],
-                         ids=[f"{t[0]}:{t[2]}" for t in XFAIL])
+@pytest.mark.parametrize(
+    "fixture,lang,key,expected,reason",
+    [pytest.param(*t, marks=pytest.mark.xfail(strict=True, reason=t[4])) for t in XFAIL],
+    ids=[f"{t[0]}:{t[2]}" for t in XFAIL],
+)
 def test_unseen_known_wrong(model, fixture, lang, key, expected, reason):
     assert _verdict(model, fixture, lang, key) == expected, reason

@@ -4,6 +4,7 @@ Excerpts live in tests/fixtures/statutes/ with their sources. Each is a criminal
 so the trafficking offence must be found, with evidence cited in the statute's own numbering,
 and protections that such an excerpt cannot contain (a victims' fund) must not be.
 """
+
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,5 @@
 """Fixtures for batch, history and diff: the real corpus statutes copied into tmp folders."""
+
 from __future__ import annotations
 
 import shutil

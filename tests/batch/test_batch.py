@@ -1,4 +1,5 @@
 """`modellaw batch` over the real corpus: reports, matrix, summary, failures, index, resume and skip."""
+
 from __future__ import annotations
 
 import csv
@@ -81,8 +82,9 @@ def test_names_escaping_and_no_external_urls(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
     text = kenya_text()
-    (src / "a.txt").write_text(with_header(text, country="<script>alert(1)</script>", title="=SUM(A1:A9)"),
-                               encoding="utf-8")
+    (src / "a.txt").write_text(
+        with_header(text, country="<script>alert(1)</script>", title="=SUM(A1:A9)"), encoding="utf-8"
+    )
     (src / "b.txt").write_text(with_header(text, country="../../../evil", title="CON"), encoding="utf-8")
     (src / "c.txt").write_text(with_header(text, country="Российская Федерация", title="@cmd"), encoding="utf-8")
     (src / "d.txt").write_text(text, encoding="utf-8")
@@ -126,9 +128,12 @@ def test_manifest(tmp_path):
     copy_corpus(data / "laws")
     first = next(p for p in corpus_files() if p.suffix != ".meta")
     manifest = data / "manifest.csv"
-    manifest.write_text("country,title,year,language,path\n"
-                        f"Kenya (manifest),Act as listed,2010,en,laws/{first.name}\n"
-                        "Nowhere,Missing Act,2020,en,laws/missing.txt\n", encoding="utf-8")
+    manifest.write_text(
+        "country,title,year,language,path\n"
+        f"Kenya (manifest),Act as listed,2010,en,laws/{first.name}\n"
+        "Nowhere,Missing Act,2020,en,laws/missing.txt\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     res = runner.invoke(app, ["batch", str(manifest), "-o", str(out)])
     assert res.exit_code == 0, res.output
@@ -207,8 +212,7 @@ def test_bad_source_and_options(tmp_path):
     assert res.exit_code == 3 and "no statute files" in res.output
     res = runner.invoke(app, ["batch", str(tmp_path / "emptydir"), "-o", str(tmp_path / "out"), "--jobs", "0"])
     assert res.exit_code == 2
-    res = runner.invoke(app, ["batch", str(tmp_path / "emptydir"), "-o", str(tmp_path / "out"),
-                              "--report-lang", "xx"])
+    res = runner.invoke(app, ["batch", str(tmp_path / "emptydir"), "-o", str(tmp_path / "out"), "--report-lang", "xx"])
     assert res.exit_code == 2
 
 
@@ -261,4 +265,8 @@ def test_report_name_follows_the_metadata_and_stays_stable(tmp_path):
     renamed = {Path(r["path"]).name: r["name"] for r in run_batch(src, out, jobs=1, progress=False).rows}
     assert renamed == {"a.txt": "Kenya_Act_2010", "b.txt": "Kenya_Penal_Code_2010"}
     assert sorted(p.name for p in (out / "reports").iterdir() if not p.name.startswith(".")) == [
-        "Kenya_Act_2010.html", "Kenya_Act_2010.json", "Kenya_Penal_Code_2010.html", "Kenya_Penal_Code_2010.json"]
+        "Kenya_Act_2010.html",
+        "Kenya_Act_2010.json",
+        "Kenya_Penal_Code_2010.html",
+        "Kenya_Penal_Code_2010.json",
+    ]

@@ -1,4 +1,5 @@
 """History of assessments (SQLite) and the diff of two versions of a law, on the real Kenyan act."""
+
 from __future__ import annotations
 
 import json
@@ -45,7 +46,8 @@ def test_diff_shows_the_removed_protection_as_a_gap_opened(two_versions):
     assert any(cited_s8(c.old_units) and not cited_s8(c.new_units) for c in opened)
     for c in opened:
         assert ("covered", "partial", "missing").index(c.new_verdict) > ("covered", "partial", "missing").index(
-            c.old_verdict)
+            c.old_verdict
+        )
     assert not [c for c in changes if c.kind == "closed"]  # removing a section cannot close a gap
     # nothing in the new version cites the removed section
     assert not any(cited_s8(c.new_units) for c in changes)
@@ -135,7 +137,8 @@ def test_history_store_records_an_assessment(tmp_path, two_versions):
         assert store.last_hash("ke.txt") == "k2"
         tl = store.timeline("Kenya")
         assert {it["id"] for it in tl["items"] if it["kind"] == "provision"} == {
-            c.provision_id for c in diff(a_old, a_new) if c.kind in ("opened", "closed")}
+            c.provision_id for c in diff(a_old, a_new) if c.kind in ("opened", "closed")
+        }
 
 
 def test_history_refuses_a_file_that_is_not_a_database(tmp_path):

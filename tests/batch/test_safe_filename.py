@@ -1,4 +1,5 @@
 """safe_filename: report names never leave OUTDIR and stay readable on every file system."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -19,28 +20,31 @@ def assert_safe(name: str) -> None:
     assert name.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("Kenya Counter-Trafficking in Persons Act 2010", "Kenya_Counter-Trafficking_in_Persons_Act_2010"),
-    ("../../etc/passwd", "etc_passwd"),
-    ("..\\..\\Windows\\System32", "Windows_System32"),
-    ("/absolute/path", "absolute_path"),
-    ("C:\\Users\\x", "C_Users_x"),
-    ("CON", "_CON"),
-    ("nul", "_nul"),
-    ("COM1", "_COM1"),
-    ("LPT9", "_LPT9"),
-    ("COM¹", "_COM1"),  # NFKC: Windows treats the superscript as a digit too
-    ("", "unnamed"),
-    ("...", "unnamed"),
-    ("   ", "unnamed"),
-    ("<script>alert(1)</script>", "script_alert_1_script"),
-    ("Российская Федерация", "Российская_Федерация"),
-    ("المملكة الأردنية الهاشمية", "المملكة_الأردنية_الهاشمية"),
-    ("Côte d'Ivoire", "Côte_d_Ivoire"),
-    ("\u202eevil\u202c.txt", "evil_txt"),  # bidi override dropped; the dot is not an extension
-    ("ｆｕｌｌ／ｗｉｄｔｈ", "full_width"),  # NFKC folds the full-width slash before it is replaced
-    ("a\x00b\nc\td", "a_b_c_d"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Kenya Counter-Trafficking in Persons Act 2010", "Kenya_Counter-Trafficking_in_Persons_Act_2010"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("..\\..\\Windows\\System32", "Windows_System32"),
+        ("/absolute/path", "absolute_path"),
+        ("C:\\Users\\x", "C_Users_x"),
+        ("CON", "_CON"),
+        ("nul", "_nul"),
+        ("COM1", "_COM1"),
+        ("LPT9", "_LPT9"),
+        ("COM¹", "_COM1"),  # NFKC: Windows treats the superscript as a digit too
+        ("", "unnamed"),
+        ("...", "unnamed"),
+        ("   ", "unnamed"),
+        ("<script>alert(1)</script>", "script_alert_1_script"),
+        ("Российская Федерация", "Российская_Федерация"),
+        ("المملكة الأردنية الهاشمية", "المملكة_الأردنية_الهاشمية"),
+        ("Côte d'Ivoire", "Côte_d_Ivoire"),
+        ("\u202eevil\u202c.txt", "evil_txt"),  # bidi override dropped; the dot is not an extension
+        ("ｆｕｌｌ／ｗｉｄｔｈ", "full_width"),  # NFKC folds the full-width slash before it is replaced
+        ("a\x00b\nc\td", "a_b_c_d"),
+    ],
+)
 def test_cases(raw, expected):
     out = safe_filename(raw)
     assert out == expected

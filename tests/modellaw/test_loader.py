@@ -1,4 +1,5 @@
 """The loader refuses bad model files with one line naming file, line and problem."""
+
 from pathlib import Path
 
 import pytest
@@ -35,13 +36,30 @@ BAD = [
     ("undeclared key", lambda s: s.replace('<key ref="victim.compensation"/>', '<key ref="no.such.key"/>'), "schema"),
     ("undeclared chapter", lambda s: s.replace('chapter="VII" status', 'chapter="XX" status'), "schema"),
     ("empty cue", lambda s: s.replace("<cue>restitution</cue>", "<cue>  </cue>"), "schema"),
-    ("external entity", lambda s: s.replace('<?xml version="1.0" encoding="UTF-8"?>',
-        '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY x SYSTEM "file:///etc/passwd">]>'), "entities"),
-    ("billion laughs", lambda s: s.replace('<?xml version="1.0" encoding="UTF-8"?>',
-        '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>'), "entities"),
-    ("external DTD by URL", lambda s: s.replace('<?xml version="1.0" encoding="UTF-8"?>',
-        '<?xml version="1.0"?>\n<!DOCTYPE model SYSTEM "http://example.invalid/model.dtd">').replace(
-        "<summary>Victims can", "<summary>&undefined; Victims can"), "entity reference"),
+    (
+        "external entity",
+        lambda s: s.replace(
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        ),
+        "entities",
+    ),
+    (
+        "billion laughs",
+        lambda s: s.replace(
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
+        ),
+        "entities",
+    ),
+    (
+        "external DTD by URL",
+        lambda s: s.replace(
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<?xml version="1.0"?>\n<!DOCTYPE model SYSTEM "http://example.invalid/model.dtd">',
+        ).replace("<summary>Victims can", "<summary>&undefined; Victims can"),
+        "entity reference",
+    ),
 ]
 
 
@@ -61,10 +79,14 @@ def test_bad_model_is_refused_with_one_line(tmp_path, name, transform, words):
 def test_entity_is_never_resolved(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET", encoding="utf-8")
-    text = MINI.read_text(encoding="utf-8").replace(
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY s SYSTEM "{secret.as_uri()}">]>',
-    ).replace("<summary>Victims can", "<summary>&s; Victims can")
+    text = (
+        MINI.read_text(encoding="utf-8")
+        .replace(
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<?xml version="1.0"?>\n<!DOCTYPE model [<!ENTITY s SYSTEM "{secret.as_uri()}">]>',
+        )
+        .replace("<summary>Victims can", "<summary>&s; Victims can")
+    )
     with pytest.raises(ModelError) as exc:
         load_model(_write(tmp_path, text))
     assert "TOP-SECRET" not in str(exc.value)
@@ -79,6 +101,7 @@ def test_missing_file():
 def test_wrapped_text_is_allowed(tmp_path):
     # hand-written models wrap long summaries over several lines
     text = MINI.read_text(encoding="utf-8").replace(
-        "<summary>Victims can obtain compensation", "<summary>Victims can obtain\n      compensation")
+        "<summary>Victims can obtain compensation", "<summary>Victims can obtain\n      compensation"
+    )
     m = load_model(_write(tmp_path, text))
     assert m.find("compensation").summary.startswith("Victims can obtain compensation")

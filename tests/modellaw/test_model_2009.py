@@ -4,6 +4,7 @@ Checked against copies of the two verified reference tables (tests/fixtures/refe
 copied from shared/reference/): article titles, chapters and statuses, the protection
 keys, and the honesty rules of docs/model-format.md (provenance, verified, article numbers).
 """
+
 import csv
 import re
 from pathlib import Path
@@ -27,7 +28,9 @@ PROTECTIONS = _rows("protections.csv")
 # Keys this part of the model must carry: every key the CSV ties to Articles 1-17, plus the two
 # Convention keys without a Model Law article number (legal persons, confiscation).
 CRIMINAL_KEYS = [r["key"] for r in PROTECTIONS if r["model_law_2009_article"].strip()] + [
-    "offence.legal-persons", "confiscation.proceeds"]
+    "offence.legal-persons",
+    "confiscation.proceeds",
+]
 
 
 @pytest.fixture(scope="module")
@@ -151,15 +154,40 @@ def test_lookup_by_article_and_key(model):
 # A few end-to-end checks of the cues on short fragments written for this test (generic wording,
 # not taken from any evaluation statute): the protection is found, and a narrower law is partial.
 MATCH_CASES = [
-    ("en", "A victim of trafficking shall not be held criminally liable for unlawful acts committed as a direct consequence of having been trafficked.", "art10-non-punishment", "covered"),
+    (
+        "en",
+        "A victim of trafficking shall not be held criminally liable for unlawful acts committed as a direct consequence of having been trafficked.",
+        "art10-non-punishment",
+        "covered",
+    ),
     ("en", "A victim shall not be prosecuted for illegal entry into the country.", "art10-non-punishment", "partial"),
     ("en", "Exploitation includes sexual exploitation and forced labour.", "art5-exploitation", "partial"),
-    ("fr", "Le consentement de la victime est indifférent lorsque l'un des moyens a été utilisé.", "art8-consent", "covered"),
-    ("es", "Aun cuando no se recurra a ninguno de los medios, se considerará trata cuando se lleve a cabo respecto de menores de edad.", "art8-child", "covered"),
-    ("pt", "As pessoas coletivas são responsáveis pelos crimes previstos e ficam sujeitas a multa.", "legal-persons", "covered"),
+    (
+        "fr",
+        "Le consentement de la victime est indifférent lorsque l'un des moyens a été utilisé.",
+        "art8-consent",
+        "covered",
+    ),
+    (
+        "es",
+        "Aun cuando no se recurra a ninguno de los medios, se considerará trata cuando se lleve a cabo respecto de menores de edad.",
+        "art8-child",
+        "covered",
+    ),
+    (
+        "pt",
+        "As pessoas coletivas são responsáveis pelos crimes previstos e ficam sujeitas a multa.",
+        "legal-persons",
+        "covered",
+    ),
     ("ru", "Ребенок - лицо, не достигшее восемнадцатилетнего возраста.", "art5-child", "covered"),
     ("ar", "ولا يعتد برضاء المجني عليه على الاستغلال متى استخدمت أية وسيلة من الوسائل.", "art8-consent", "covered"),
-    ("en", "Victims shall receive housing, counselling and medical assistance.", "art16-identity-disclosure", "missing"),
+    (
+        "en",
+        "Victims shall receive housing, counselling and medical assistance.",
+        "art16-identity-disclosure",
+        "missing",
+    ),
 ]
 
 
@@ -168,7 +196,9 @@ def test_cues_find_the_protection(model, lang, text, pid, expected):
     from analysis import assess
     from statutes.model import Statute, StatuteMeta, Unit
 
-    unit = Unit(id="sec_1", kind="section", num="1", label="s. 1", heading="", start=0, end=len(text), body_end=len(text))
+    unit = Unit(
+        id="sec_1", kind="section", num="1", label="s. 1", heading="", start=0, end=len(text), body_end=len(text)
+    )
     st = Statute(text=text, language=lang, meta=StatuteMeta(title="fragment"), units=[unit], definitions=[])
     v = next(v for v in assess(st, model).verdicts if v.provision.id == pid)
     assert v.verdict == expected, [(e.id, e.found) for e in v.elements]

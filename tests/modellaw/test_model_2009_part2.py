@@ -3,6 +3,7 @@
 These provisions were written as a separate fragment and merged into data/models/unodc-tip-2009.xml;
 the checks below hold on the installed model.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -30,6 +31,8 @@ PART2_KEYS = (
     "cooperation.information-exchange",
     "border.documents",
 )
+
+
 @pytest.fixture(scope="module")
 def model():
     return resolve_model("tip-2009")
@@ -47,13 +50,7 @@ def test_key_is_declared_and_carried(model, key):
 
 
 def test_every_element_has_cues_in_all_six_languages(part2):
-    gaps = [
-        f"{p.id}/{e.id}: {lang}"
-        for p in part2
-        for e in p.elements
-        for lang in LANGS
-        if not e.cues_for(lang)
-    ]
+    gaps = [f"{p.id}/{e.id}: {lang}" for p in part2 for e in p.elements for lang in LANGS if not e.cues_for(lang)]
     assert not gaps, gaps
 
 

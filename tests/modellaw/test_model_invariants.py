@@ -1,4 +1,5 @@
 """What every installed model must satisfy, whichever model law it encodes."""
+
 import pytest
 
 from modellaw import load_model

@@ -5,6 +5,7 @@ record their sources; none was found for 2020), the protection keys (shared/refe
 2020, data/models/smuggling-protections.csv for smuggling), the honesty rules of docs/model-format.md,
 the 2009-2020 crosswalk, and a run of the matcher on two real national smuggling provisions.
 """
+
 from __future__ import annotations
 
 import csv
@@ -59,6 +60,7 @@ def model(request, tip, som):
 
 # -- loading ------------------------------------------------------------------------------
 
+
 def test_both_models_validate_and_are_installed():
     for path in (TIP2020, SOM2010):
         validate_model_file(path)
@@ -77,6 +79,7 @@ def test_headers(tip, som):
 
 
 # -- table of contents --------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["unodc-tip-2020", "unodc-som-2010"])
 def test_article_list_equals_the_published_table_of_contents(name):
@@ -128,13 +131,17 @@ def test_smuggling_provenance_names_its_sources(som):
 
 # -- protection keys ----------------------------------------------------------------------
 
+
 def test_2020_declares_the_38_reference_keys_as_in_protections_csv(tip):
     declared = {k.id: k for k in tip.keys}
     assert len(PROTECTIONS) == 38
     for r in PROTECTIONS:
         k = declared[r["key"]]
         assert (k.status, k.source, k.text) == (
-            r["status"], r["protocol_source"], r["what the law must contain (our words)"]), r["key"]
+            r["status"],
+            r["protocol_source"],
+            r["what the law must contain (our words)"],
+        ), r["key"]
 
 
 def test_every_declared_key_is_carried(model):
@@ -158,7 +165,11 @@ def test_smuggling_keys_csv_matches_the_model(som):
     declared = {k.id: k for k in som.keys}
     for r in rows:
         k = declared[r["key"]]
-        assert (k.status, k.source, k.text) == (r["status"], r["protocol_source"], r["what the law must contain (our words)"])
+        assert (k.status, k.source, k.text) == (
+            r["status"],
+            r["protocol_source"],
+            r["what the law must contain (our words)"],
+        )
         assert r["status_basis"].strip(), r["key"]
         # the article column holds the 2010 Smuggling Model Law article, only where the TOC shows it
         for art in filter(None, r["model_law_2009_article"].split(";")):
@@ -204,6 +215,7 @@ def test_option_b_and_c_are_alternatives_not_extra_obligations(som):
 
 # -- cues ---------------------------------------------------------------------------------
 
+
 def test_smuggling_cues_name_smuggling_not_trafficking(som):
     trafficking = re.compile(r"traffick|\btraite\b|\btrata\b|اتجار|торговл")
     for p in som.provisions:
@@ -212,8 +224,14 @@ def test_smuggling_cues_name_smuggling_not_trafficking(som):
             for c in e.cues:
                 assert not trafficking.search(c.text), (p.id, e.id, c.text)
     offence = som.find("5.A").elements[0]
-    terms = {"en": "smuggling of migrants", "fr": "trafic illicite de migrants", "es": "tráfico ilícito de migrantes",
-             "ar": "تهريب المهاجرين", "ru": "незаконн* ввоз* мигрант*", "pt": "contrabando de migrantes"}
+    terms = {
+        "en": "smuggling of migrants",
+        "fr": "trafic illicite de migrants",
+        "es": "tráfico ilícito de migrantes",
+        "ar": "تهريب المهاجرين",
+        "ru": "незаконн* ввоз* мигрант*",
+        "pt": "contrabando de migrantes",
+    }
     for lang, term in terms.items():
         assert term in {c.text for c in offence.cues_for(lang)}, lang
     benefit = som.find("3").elements[1]
@@ -223,6 +241,7 @@ def test_smuggling_cues_name_smuggling_not_trafficking(som):
 
 
 # -- crosswalk ----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def crosswalk():
@@ -317,14 +336,20 @@ COSTA_RICA_249BIS = (
 
 def _one_article(text: str, lang: str, label: str) -> Statute:
     """One article, built by hand so the check does not depend on the statute parser."""
-    unit = Unit(id="art_1", kind="article", num="1", label=label, heading="", start=0, end=len(text), body_end=len(text))
+    unit = Unit(
+        id="art_1", kind="article", num="1", label=label, heading="", start=0, end=len(text), body_end=len(text)
+    )
     return Statute(text=text, language=lang, meta=StatuteMeta(title=label), units=[unit], definitions=[])
 
 
-@pytest.mark.parametrize("text,lang,label", [
-    (BARBADOS_29A, "en", "s. 29A"),
-    (COSTA_RICA_249BIS, "es", "Art. 249 bis"),
-], ids=["barbados-29A", "costa-rica-249bis"])
+@pytest.mark.parametrize(
+    "text,lang,label",
+    [
+        (BARBADOS_29A, "en", "s. 29A"),
+        (COSTA_RICA_249BIS, "es", "Art. 249 bis"),
+    ],
+    ids=["barbados-29A", "costa-rica-249bis"],
+)
 def test_assess_finds_the_smuggling_offence_in_a_national_provision(som, text, lang, label):
     a = assess(_one_article(text, lang, label), som)
     verdicts = {v.provision.id: v for v in a.verdicts}

@@ -1,4 +1,5 @@
 """The public API of reports: render() and write_report() for every format."""
+
 from __future__ import annotations
 
 import json

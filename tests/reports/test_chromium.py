@@ -2,6 +2,7 @@
 
 Skipped, with the reason, only when /usr/bin/chromium is absent (`make test` installs it).
 """
+
 from __future__ import annotations
 
 import re
@@ -40,9 +41,18 @@ class DomText(HTMLParser):
 def test_report_renders_with_its_headings(assessment, chromium, tmp_path):
     page = write_report(assessment, "html", tmp_path / "report.html")
     dom = DomText(chromium.dump_dom(page))
-    for h in ("Gap analysis report", "About this assessment", "Executive summary", "Missing protections",
-              "Covered provisions", "Method", "Article 14 — Attempt", "No article number — Compensation for victims",
-              "Closest clause found: s. 17(1)", "does not replace it"):
+    for h in (
+        "Gap analysis report",
+        "About this assessment",
+        "Executive summary",
+        "Missing protections",
+        "Covered provisions",
+        "Method",
+        "Article 14 — Attempt",
+        "No article number — Compensation for victims",
+        "Closest clause found: s. 17(1)",
+        "does not replace it",
+    ):
         assert h in dom.text, h
     assert dom.html_attrs == {"lang": "en", "dir": "ltr"}
     assert "script" not in dom.tags
@@ -51,8 +61,11 @@ def test_report_renders_with_its_headings(assessment, chromium, tmp_path):
 def test_no_request_leaves_the_page(assessment, hostile, chromium, tmp_path):
     # Positive control: the NetLog check does see a page that asks for a remote image and stylesheet.
     probe = tmp_path / "probe.html"
-    probe.write_text('<!DOCTYPE html><meta charset="utf-8"><title>p</title><img src="http://probe.invalid/x.png">'
-                     '<link rel="stylesheet" href="https://probe.invalid/a.css">', encoding="utf-8")
+    probe.write_text(
+        '<!DOCTYPE html><meta charset="utf-8"><title>p</title><img src="http://probe.invalid/x.png">'
+        '<link rel="stylesheet" href="https://probe.invalid/a.css">',
+        encoding="utf-8",
+    )
     seen = chromium.page_requests(probe)
     assert "http://probe.invalid/x.png" in seen and "https://probe.invalid/a.css" in seen
     for name, a in (("plain", assessment), ("hostile", hostile)):
@@ -85,8 +98,15 @@ def test_arabic_report_is_right_to_left_in_the_browser(assessment, assessment_ar
     page = write_report(assessment_ar, "html", tmp_path / "report-ar.html", lang="ar")
     dom = DomText(chromium.dump_dom(page))
     assert dom.html_attrs == {"lang": "ar", "dir": "rtl"}
-    for h in ("تقرير تحليل الثغرات", "الملخص التنفيذي", "الحمايات الغائبة", "الأحكام المشمولة", "المنهجية",
-              "أقرب نص عُثر عليه", "للمجني عليه الحق في التعويض عن الضرر الذي لحق به."):
+    for h in (
+        "تقرير تحليل الثغرات",
+        "الملخص التنفيذي",
+        "الحمايات الغائبة",
+        "الأحكام المشمولة",
+        "المنهجية",
+        "أقرب نص عُثر عليه",
+        "للمجني عليه الحق في التعويض عن الضرر الذي لحق به.",
+    ):
         assert h in dom.text, h
     # Laid out right to left: the title's ink sits against the right edge, the English one's against the left.
     en_page = write_report(assessment, "html", tmp_path / "report-en.html", lang="en")

@@ -1,4 +1,5 @@
 """The HTML report: content in order, translated, right-to-left for Arabic, inert statute words, offline."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,25 @@ from reports import render
 class Page(HTMLParser):
     """Collects tags with their attributes, text, and every URL-bearing attribute or CSS url()."""
 
-    URL_ATTRS = {"src", "href", "srcset", "action", "formaction", "poster", "data", "background", "cite",
-                 "longdesc", "manifest", "ping", "xlink:href", "codebase", "archive", "usemap", "icon"}
+    URL_ATTRS = {
+        "src",
+        "href",
+        "srcset",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "background",
+        "cite",
+        "longdesc",
+        "manifest",
+        "ping",
+        "xlink:href",
+        "codebase",
+        "archive",
+        "usemap",
+        "icon",
+    }
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -54,37 +72,58 @@ def headings(html: str) -> list[str]:
 
 def test_content_in_order(assessment):
     html = render(assessment, "html")
-    assert headings(html) == ["About this assessment", "Executive summary", "Verdicts that need review",
-                              "Missing protections", "Covered provisions", "Method"]
+    assert headings(html) == [
+        "About this assessment",
+        "Executive summary",
+        "Verdicts that need review",
+        "Missing protections",
+        "Covered provisions",
+        "Method",
+    ]
     text = Page(html).all_text()
-    facts = text[text.index("About this assessment"):text.index("Executive summary")]
-    for fact in ("Prevention of Trafficking in Persons Act", "Freedonia", "2012", "English (en)",
-                 "Mini checklist for report tests", "Model version 1", "March 1, 2026, 09:30 UTC", "modellaw 0.1.0"):
+    facts = text[text.index("About this assessment") : text.index("Executive summary")]
+    for fact in (
+        "Prevention of Trafficking in Persons Act",
+        "Freedonia",
+        "2012",
+        "English (en)",
+        "Mini checklist for report tests",
+        "Model version 1",
+        "March 1, 2026, 09:30 UTC",
+        "modellaw 0.1.0",
+    ):
         assert fact in facts, fact
-    gaps = text[text.index("Missing protections"):text.index("Covered provisions")]
-    order = [gaps.index(s) for s in ("Mandatory provisions", "Article 14 — Attempt",
-                                     "No article number — Compensation for victims", "Optional provisions",
-                                     "Article 10 — Non-liability of victims",
-                                     "No article number — Privacy and identity of victims")]
+    gaps = text[text.index("Missing protections") : text.index("Covered provisions")]
+    order = [
+        gaps.index(s)
+        for s in (
+            "Mandatory provisions",
+            "Article 14 — Attempt",
+            "No article number — Compensation for victims",
+            "Optional provisions",
+            "Article 10 — Non-liability of victims",
+            "No article number — Privacy and identity of victims",
+        )
+    ]
     assert order == sorted(order)
     assert "What the Model Law asks: Attempting to commit trafficking is itself an offence." in gaps
     assert "Missing elements: Covers material and moral damage A State fund for victims (not essential)" in gaps
     assert "Closest clause found: s. 17(1) The court may make a compensation order" in gaps
     assert "Trafficking in persons" not in gaps
-    covered = text[text.index("Covered provisions"):text.index("Method")]
+    covered = text[text.index("Covered provisions") : text.index("Method")]
     assert "Evidence: s. 3(1) A person who recruits" in covered
-    method = text[text.index("Method"):]
+    method = text[text.index("Method") :]
     assert "all of its essential elements are found" in method and "does not replace it" in method
 
 
 def test_scorecard_and_chapter_table(assessment):
     html = render(assessment, "html")
-    card = html[html.index('<table class="scorecard">'):]
-    card = card[:card.index("</table>")]
+    card = html[html.index('<table class="scorecard">') :]
+    card = card[: card.index("</table>")]
     cells = re.findall(r'<td class="num[^"]*">(\d+)</td>', card)
     assert cells == ["1", "1", "1", "3", "2", "2"]  # mandatory covered/partial/missing, then all
-    chapters = html[html.index('<table class="chapters">'):]
-    chapters = Page(chapters[:chapters.index("</table>")]).all_text()
+    chapters = html[html.index('<table class="chapters">') :]
+    chapters = Page(chapters[: chapters.index("</table>")]).all_text()
     assert "II. Definitions 1 0 0 1" in chapters and "VII. Protection of victims 1 2 0 3" in chapters
     assert chapters.endswith("Total 3 2 2 7")
 
@@ -121,7 +160,7 @@ def test_statute_words_are_text_not_markup_or_template(hostile):
     assert "<script" not in html.lower()
     text = p.all_text()
     assert "Whoever recruits <script>alert(1)</script> a person commits an offence {{ 7*7 }}." in text
-    assert 'Act <script>alert(1)</script> {{ 7*7 }}' in text  # the title, in the facts
+    assert "Act <script>alert(1)</script> {{ 7*7 }}" in text  # the title, in the facts
     assert not re.search(r"\b49\b", text)  # {{ 7*7 }} was not evaluated anywhere
     assert '-1+2 {{ 7*7 }} <img src="http://evil.example/p.png">' in text
     assert "s. 9 <b>x</b>" in text
@@ -130,14 +169,27 @@ def test_statute_words_are_text_not_markup_or_template(hostile):
 def test_translated_and_direction(assessment, assessment_ar):
     fr = render(assessment, "html", "fr")
     assert '<html lang="fr" dir="ltr">' in fr
-    assert headings(fr) == ["À propos de cette évaluation", "Résumé analytique", "Verdicts à vérifier", "Protections manquantes",
-                            "Dispositions couvertes", "Méthode"]
+    assert headings(fr) == [
+        "À propos de cette évaluation",
+        "Résumé analytique",
+        "Verdicts à vérifier",
+        "Protections manquantes",
+        "Dispositions couvertes",
+        "Méthode",
+    ]
     assert "Rapport d’analyse des lacunes" in fr and "Partiellement couverte" in fr
     es = render(assessment, "html", "es-ES")
     assert '<html lang="es" dir="ltr">' in es and "Protecciones ausentes" in es
     ar = render(assessment_ar, "html", "ar")
     assert '<html lang="ar" dir="rtl">' in ar
-    assert headings(ar) == ["عن هذا التقييم", "الملخص التنفيذي", "أحكام تحتاج إلى مراجعة", "الحمايات الغائبة", "الأحكام المشمولة", "المنهجية"]
+    assert headings(ar) == [
+        "عن هذا التقييم",
+        "الملخص التنفيذي",
+        "أحكام تحتاج إلى مراجعة",
+        "الحمايات الغائبة",
+        "الأحكام المشمولة",
+        "المنهجية",
+    ]
     css = "\n".join(Page(ar).styles)
     assert 'html[dir="rtl"]' in css and "DejaVu Sans" in css  # a face that shapes Arabic, present on Debian
     # statute quotations keep their own direction; English model words stay left-to-right inside Arabic
@@ -156,7 +208,7 @@ def test_size_is_modest(assessment):
 
 def test_verdicts_under_the_review_threshold_are_listed_apart(assessment):
     html = render(assessment, "html")
-    review = html[html.index('id="review"'):html.index('id="missing"')]
+    review = html[html.index('id="review"') : html.index('id="missing"')]
     flagged = {v.provision.id for v in assessment.verdicts if v.review}
     assert flagged, "the fixture must hold verdicts to review"
     for v in assessment.verdicts:

@@ -1,4 +1,5 @@
 """Report languages: every interface string is in every catalog, translated, with the same placeholders."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,9 @@ def test_every_string_translated(lang):
             continue
         assert m.string and m.string.strip(), f"{lang}: {m.id!r} is not translated"
         assert not m.fuzzy, f"{lang}: {m.id!r} is fuzzy"
-        assert sorted(PLACEHOLDER.findall(m.string)) == sorted(PLACEHOLDER.findall(m.id)), \
+        assert sorted(PLACEHOLDER.findall(m.string)) == sorted(PLACEHOLDER.findall(m.id)), (
             f"{lang}: placeholders differ in {m.id!r}"
+        )
         assert "<" not in m.string and "&" not in m.string  # translations are trusted markup in templates
     identical = [m.id for m in cat if m.id and m.string == m.id]
     # a few words are the same in both languages (Article, Total, Verdict, Score, the date pattern)

@@ -1,4 +1,5 @@
 """The JSON contract `modellaw.assessment/1`: every documented field, with its type (docs/json-contract.md)."""
+
 from __future__ import annotations
 
 import json
@@ -17,29 +18,65 @@ def check(obj: dict, spec: dict, where: str) -> None:
     for field, types in spec.items():
         assert field in obj, f"{where}.{field} is missing"
         assert isinstance(obj[field], types), f"{where}.{field}: {type(obj[field]).__name__} is not {types}"
-        assert not (isinstance(obj[field], bool) and bool not in (types if isinstance(types, tuple) else (types,))), \
+        assert not (isinstance(obj[field], bool) and bool not in (types if isinstance(types, tuple) else (types,))), (
             f"{where}.{field} is a boolean"
+        )
 
 
 def test_top_level_fields_and_types(assessment):
     d = json.loads(render(assessment, "json"))
     assert d == assessment_to_dict(assessment)
-    check(d, {"schema": str, "tool": dict, "created": str, "model": dict, "statute": dict, "summary": dict,
-              "keys": dict, "provisions": list}, "$")
+    check(
+        d,
+        {
+            "schema": str,
+            "tool": dict,
+            "created": str,
+            "model": dict,
+            "statute": dict,
+            "summary": dict,
+            "keys": dict,
+            "provisions": list,
+        },
+        "$",
+    )
     assert d["schema"] == SCHEMA == "modellaw.assessment/1"
     check(d["tool"], {"name": str, "version": str}, "tool")
     assert d["tool"] == {"name": "modellaw", "version": "0.1.0"}
     check(d["model"], {"id": str, "version": str, "title": str}, "model")
-    check(d["statute"], {"title": OPT_STR, "country": OPT_STR, "year": OPT_STR, "language": str, "path": OPT_STR,
-                         "format": OPT_STR, "units": int, "sha256": OPT_STR}, "statute")
+    check(
+        d["statute"],
+        {
+            "title": OPT_STR,
+            "country": OPT_STR,
+            "year": OPT_STR,
+            "language": str,
+            "path": OPT_STR,
+            "format": OPT_STR,
+            "units": int,
+            "sha256": OPT_STR,
+        },
+        "statute",
+    )
     assert d["statute"]["units"] == 42 and len(d["statute"]["sha256"]) == 64
 
 
 def test_summary_counts_agree_with_provisions(assessment):
     d = assessment_to_dict(assessment)
     s = d["summary"]
-    check(s, {"total": int, "covered": int, "partial": int, "missing": int, "mandatory": dict,
-              "mandatory_gaps": list, "by_chapter": dict}, "summary")
+    check(
+        s,
+        {
+            "total": int,
+            "covered": int,
+            "partial": int,
+            "missing": int,
+            "mandatory": dict,
+            "mandatory_gaps": list,
+            "by_chapter": dict,
+        },
+        "summary",
+    )
     provs = d["provisions"]
     assert s["total"] == len(provs) == 7
     for v in VERDICTS:
@@ -52,8 +89,13 @@ def test_summary_counts_agree_with_provisions(assessment):
         check(row, {"title": str, "total": int, "covered": int, "partial": int, "missing": int}, f"by_chapter.{cid}")
         assert row["total"] == sum(p["chapter"] == cid for p in provs)
         assert row["total"] == row["covered"] + row["partial"] + row["missing"]
-    assert s["by_chapter"]["VII"] == {"title": "Protection of victims", "total": 3, "covered": 1, "partial": 2,
-                                      "missing": 0}
+    assert s["by_chapter"]["VII"] == {
+        "title": "Protection of victims",
+        "total": 3,
+        "covered": 1,
+        "partial": 2,
+        "missing": 0,
+    }
 
 
 def test_keys_take_the_weakest_verdict(assessment):
@@ -68,17 +110,37 @@ def test_provision_fields_and_types(assessment):
     d = assessment_to_dict(assessment)
     for p in d["provisions"]:
         w = f"provisions[{p.get('id')}]"
-        check(p, {"id": str, "article": OPT_STR, "keys": list, "title": str, "chapter": str, "chapter_title": str,
-                  "status": str, "summary": str, "verdict": str, "confidence": float, "elements": list,
-                  "evidence": list, "missing_elements": list, "notes": list}, w)
+        check(
+            p,
+            {
+                "id": str,
+                "article": OPT_STR,
+                "keys": list,
+                "title": str,
+                "chapter": str,
+                "chapter_title": str,
+                "status": str,
+                "summary": str,
+                "verdict": str,
+                "confidence": float,
+                "elements": list,
+                "evidence": list,
+                "missing_elements": list,
+                "notes": list,
+            },
+            w,
+        )
         assert p["status"] in STATUSES and p["verdict"] in VERDICTS
         assert 0.0 <= p["confidence"] <= 1.0
         assert all(isinstance(k, str) for k in p["keys"]) and p["keys"]
         for e in p["elements"]:
             check(e, {"id": str, "label": str, "essential": bool, "found": bool}, f"{w}.elements")
         for ev in p["evidence"]:
-            check(ev, {"unit": str, "unit_id": str, "text": str, "score": float, "start": int, "end": int},
-                  f"{w}.evidence")
+            check(
+                ev,
+                {"unit": str, "unit_id": str, "text": str, "score": float, "start": int, "end": int},
+                f"{w}.evidence",
+            )
             assert 0.0 <= ev["score"] <= 1.0 and ev["start"] <= ev["end"]
         assert p["missing_elements"] == [e["label"] for e in p["elements"] if not e["found"]]
         assert all(isinstance(n, str) for n in p["notes"])

@@ -4,6 +4,7 @@ Regenerate the golden files after a deliberate change with:
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/reports -q
 and read the diff before committing it.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,30 +43,49 @@ def _sections(md: str) -> list[str]:
 
 def test_markdown_content_in_order(assessment):
     md = render(assessment, "md")
-    assert _sections(md) == ["## About this assessment", "## Executive summary", "## Verdicts that need review", "## Missing protections",
-                             "## Covered provisions", "## Method"]
-    gaps = md[md.index("## Missing protections"):md.index("## Covered provisions")]
+    assert _sections(md) == [
+        "## About this assessment",
+        "## Executive summary",
+        "## Verdicts that need review",
+        "## Missing protections",
+        "## Covered provisions",
+        "## Method",
+    ]
+    gaps = md[md.index("## Missing protections") : md.index("## Covered provisions")]
     # mandatory first, then optional; within each the model's chapter order
-    order = [gaps.index(h) for h in ("### Mandatory provisions", "#### Article 14 — Attempt",
-                                     "#### No article number — Compensation for victims", "### Optional provisions",
-                                     "#### Article 10 — Non-liability of victims",
-                                     "#### No article number — Privacy and identity of victims")]
+    order = [
+        gaps.index(h)
+        for h in (
+            "### Mandatory provisions",
+            "#### Article 14 — Attempt",
+            "#### No article number — Compensation for victims",
+            "### Optional provisions",
+            "#### Article 10 — Non-liability of victims",
+            "#### No article number — Privacy and identity of victims",
+        )
+    ]
     assert order == sorted(order)
     assert "Article 8" not in gaps and "Trafficking in persons" not in gaps  # covered: not a gap
     assert "**Closest clause found:** s. 17(1)" in gaps
     assert "> The court may make a compensation order" in gaps
     assert "- A State fund for victims (not essential)" in gaps
     assert "*No related clause was found in the statute.*" in gaps  # Article 14 has no clause at all
-    covered = md[md.index("## Covered provisions"):md.index("## Method")]
+    covered = md[md.index("## Covered provisions") : md.index("## Method")]
     assert "**s. 21**" in covered and "> The Minister may issue a temporary residence permit" in covered
-    assert "does not replace it" in md[md.index("## Method"):]
+    assert "does not replace it" in md[md.index("## Method") :]
     assert "| Mandatory provisions | 1 | 1 | 1 |" in md
 
 
 def test_markdown_is_translated(assessment, assessment_ar):
     fr = render(assessment, "md", "fr")
-    assert _sections(fr) == ["## À propos de cette évaluation", "## Résumé analytique", "## Verdicts à vérifier", "## Protections manquantes",
-                             "## Dispositions couvertes", "## Méthode"]
+    assert _sections(fr) == [
+        "## À propos de cette évaluation",
+        "## Résumé analytique",
+        "## Verdicts à vérifier",
+        "## Protections manquantes",
+        "## Dispositions couvertes",
+        "## Méthode",
+    ]
     assert "Sans numéro d’article — Compensation for victims" in fr  # interface French, model words as written
     es = render(assessment, "md", "es")
     assert "## Protecciones ausentes" in es and "Artículo 14 — Attempt" in es

@@ -1,4 +1,5 @@
 """A PDF report of a real statute opens and its text holds the headings of its missing protections."""
+
 from pathlib import Path
 
 from analysis import assess

@@ -1,4 +1,5 @@
 """CSV and Excel: one row per provision; no cell a spreadsheet would run as a formula."""
+
 from __future__ import annotations
 
 import csv
@@ -10,12 +11,24 @@ from reports import render, write_report
 from reports.tabular import CSV_COLUMNS, escape_cell
 
 
-@pytest.mark.parametrize("value,expected", [
-    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
-    ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
-    ("s. 3(1)", "s. 3(1)"), (" =1", " =1"), ("a=b", "a=b"), ("", ""), (0.5, 0.5), (None, None),
-    ("bad\x0bchar", "bad char"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("s. 3(1)", "s. 3(1)"),
+        (" =1", " =1"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (0.5, 0.5),
+        (None, None),
+        ("bad\x0bchar", "bad char"),
+    ],
+)
 def test_escape_cell(value, expected):
     assert escape_cell(value) == expected
 
@@ -23,14 +36,24 @@ def test_escape_cell(value, expected):
 def test_csv_one_row_per_provision(assessment):
     text = render(assessment, "csv", "fr")  # the CSV is for machines: English columns and codes in any language
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert tuple(rows[0].keys()) == CSV_COLUMNS == ("id", "article", "keys", "title", "status", "verdict",
-                                                    "confidence", "missing_elements", "evidence_units")
+    assert (
+        tuple(rows[0].keys())
+        == CSV_COLUMNS
+        == ("id", "article", "keys", "title", "status", "verdict", "confidence", "missing_elements", "evidence_units")
+    )
     assert [r["id"] for r in rows] == [p.id for p in assessment.model.provisions]
     comp = next(r for r in rows if r["id"] == "compensation")
-    assert comp == {"id": "compensation", "article": "", "keys": "victim.compensation",
-                    "title": "Compensation for victims", "status": "mandatory", "verdict": "partial",
-                    "confidence": "0.7", "missing_elements": "Covers material and moral damage; A State fund for victims",
-                    "evidence_units": "s. 17(1)"}
+    assert comp == {
+        "id": "compensation",
+        "article": "",
+        "keys": "victim.compensation",
+        "title": "Compensation for victims",
+        "status": "mandatory",
+        "verdict": "partial",
+        "confidence": "0.7",
+        "missing_elements": "Covers material and moral damage; A State fund for victims",
+        "evidence_units": "s. 17(1)",
+    }
     assert text == render(assessment, "csv", "en")
 
 
@@ -39,7 +62,7 @@ def test_csv_cells_are_never_formulas(assessment, model, replace):
     evil = replace(v.provision, title='=HYPERLINK("http://evil.example","x")', keys=("+cmd",))
     a = replace(assessment, verdicts=[replace(v, provision=evil)] + assessment.verdicts[1:])
     rows = list(csv.reader(io.StringIO(render(a, "csv"))))
-    assert rows[1][3] == "'=HYPERLINK(\"http://evil.example\",\"x\")" and rows[1][2] == "'+cmd"
+    assert rows[1][3] == '\'=HYPERLINK("http://evil.example","x")' and rows[1][2] == "'+cmd"
     for row in rows:
         assert not any(c.startswith(("=", "+", "-", "@")) for c in row), row
 
@@ -62,11 +85,29 @@ def test_xlsx_sheets_and_rows(assessment):
     wb = _workbook(data)
     assert wb.sheetnames == ["Summary", "Provisions", "Evidence"]
     prov = list(wb["Provisions"].iter_rows(values_only=True))
-    assert prov[0] == ("Provision", "Article", "Protection keys", "Title", "Chapter", "Status", "Verdict",
-                       "Confidence", "Missing elements", "Evidence units")
+    assert prov[0] == (
+        "Provision",
+        "Article",
+        "Protection keys",
+        "Title",
+        "Chapter",
+        "Status",
+        "Verdict",
+        "Confidence",
+        "Missing elements",
+        "Evidence units",
+    )
     assert [r[0] for r in prov[1:]] == [p.id for p in assessment.model.provisions]
-    assert prov[4][:8] == ("compensation", None, "victim.compensation", "Compensation for victims",
-                           "VII. Protection of victims", "Mandatory", "Partly covered", 0.7)
+    assert prov[4][:8] == (
+        "compensation",
+        None,
+        "victim.compensation",
+        "Compensation for victims",
+        "VII. Protection of victims",
+        "Mandatory",
+        "Partly covered",
+        0.7,
+    )
     evidence = list(wb["Evidence"].iter_rows(values_only=True))
     assert len(evidence) - 1 == sum(len(v.evidence) for v in assessment.verdicts)
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
@@ -81,11 +122,12 @@ def test_xlsx_formulas_are_inert(hostile):
 
     data = render(hostile, "xlsx")
     wb = _workbook(data)
-    formulas = [(ws.title, c.coordinate, c.value) for ws in wb for row in ws.iter_rows() for c in row
-                if c.data_type == "f"]
+    formulas = [
+        (ws.title, c.coordinate, c.value) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"
+    ]
     assert formulas == []
     quotes = [c.value for row in wb["Evidence"].iter_rows() for c in row if isinstance(c.value, str)]
-    assert "'=HYPERLINK(\"http://evil.example/x\",\"click\")" in quotes
+    assert '\'=HYPERLINK("http://evil.example/x","click")' in quotes
     assert any(q.startswith("'-1+2 {{ 7*7 }}") for q in quotes)
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
     assert summary["Country"] == "'@SUM(A1:A9)" and summary["Year"] == "'+2012"

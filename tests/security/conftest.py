@@ -1,5 +1,6 @@
 """Shared helpers for the security tests: a request-recording HTTP server on 127.0.0.1, the reader
 fixture builders, and one-line-refusal checks."""
+
 from __future__ import annotations
 
 import http.server
@@ -23,8 +24,6 @@ SAMPLE = ROOT / "data" / "samples" / "ke-counter-trafficking-2010-excerpt.txt"
 from tests.readers_support import build, refused  # noqa: F401  (re-exported to the security tests)
 
 
-
-
 class Recorder:
     """An HTTP server on 127.0.0.1 that answers everything and records every request made to it."""
 
@@ -38,8 +37,10 @@ class Recorder:
                 if self.path.endswith(".dtd"):
                     body = b'<!ENTITY leak "FETCHED-OVER-HTTP">'
                 elif self.path.endswith((".xsl", ".xslt")):
-                    body = (b'<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
-                            b'<xsl:template match="/"><x>FETCHED-OVER-HTTP</x></xsl:template></xsl:stylesheet>')
+                    body = (
+                        b'<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                        b'<xsl:template match="/"><x>FETCHED-OVER-HTTP</x></xsl:template></xsl:stylesheet>'
+                    )
                 else:
                     body = b"FETCHED-OVER-HTTP"
                 self.send_response(200)
@@ -95,12 +96,21 @@ def modellaw_exe() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-c", "import cli; cli.app()"]
 
 
-def run_cli(*args, env: dict | None = None, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args, env: dict | None = None, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
     e = {k: v for k, v in os.environ.items() if not k.startswith("MODELLAW_")}
     e.update({"COLUMNS": "100", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
     e.update(env or {})
-    return subprocess.run([*modellaw_exe(), *map(str, args)], capture_output=True, text=True, env=e,
-                          cwd=cwd or ROOT, timeout=timeout, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [*modellaw_exe(), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=e,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def one_line_error(proc: subprocess.CompletedProcess, *words: str) -> str:
@@ -125,11 +135,15 @@ def raw_pdf(content: bytes, pages: int = 1, compress: bool = True) -> bytes:
     data = zlib.compress(content, 9) if compress else content
     kids = " ".join(f"{4 + i} 0 R" for i in range(pages))
     filt = b" /Filter /FlateDecode" if compress else b""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
-            b"<< /Length %d%s >>\nstream\n" % (len(data), filt) + data + b"\nendstream"]
-    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
-            b"/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 3 0 R >>")
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+        b"<< /Length %d%s >>\nstream\n" % (len(data), filt) + data + b"\nendstream",
+    ]
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font "
+        b"/Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 3 0 R >>"
+    )
     objs += [page] * pages
     return assemble_pdf(objs)
 

@@ -3,6 +3,7 @@ script in a subprocess): 0 success, 1 gaps found (only with --fail-on-gaps), 2 u
 3 unreadable or invalid input. Every error modellaw reports is one line on stderr
 ("modellaw: error: ..."), never a traceback.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -19,11 +20,15 @@ def test_success_is_0():
     assert "provisions" in proc.stdout.splitlines()[0]
 
 
-@pytest.mark.parametrize("args, words", [
-    (("provisions", "list", "--bogus"), "No such option"),
-    (("compare", SAMPLE, "--format", "nope"), "Invalid value for '--format'"),
-    (("compare",), "Missing argument"),
-], ids=["unknown-option", "unknown-format", "missing-argument"])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("provisions", "list", "--bogus"), "No such option"),
+        (("compare", SAMPLE, "--format", "nope"), "Invalid value for '--format'"),
+        (("compare",), "Missing argument"),
+    ],
+    ids=["unknown-option", "unknown-format", "missing-argument"],
+)
 def test_parser_usage_errors_are_2(args, words):
     """Errors found while parsing the arguments: click's usage hint and the reason, no traceback."""
     proc = run_cli(*args)
@@ -33,11 +38,15 @@ def test_parser_usage_errors_are_2(args, words):
     assert len(proc.stderr.strip().splitlines()) <= 8, proc.stderr  # usage line, hint and the boxed reason
 
 
-@pytest.mark.parametrize("args, words", [
-    (("compare", UK, "--format", "html", "--report-lang", "xx"), "unsupported report language 'xx'"),
-    (("compare", UK, "--format", "pdf"), "--format pdf needs -o FILE"),
-    (("provisions", "show", "no-such-provision"), "no provision with that id"),
-], ids=["bad-report-lang", "binary-format-to-stdout", "unknown-provision"])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("compare", UK, "--format", "html", "--report-lang", "xx"), "unsupported report language 'xx'"),
+        (("compare", UK, "--format", "pdf"), "--format pdf needs -o FILE"),
+        (("provisions", "show", "no-such-provision"), "no provision with that id"),
+    ],
+    ids=["bad-report-lang", "binary-format-to-stdout", "unknown-provision"],
+)
 def test_modellaw_usage_errors_are_2_and_one_line(args, words):
     proc = run_cli(*args)
     assert proc.returncode == 2, (proc.returncode, proc.stderr)
@@ -54,11 +63,15 @@ def _bad_inputs(tmp):
     bad_model = tmp / "model.xml"
     bad_model.write_text(MINI_MODEL.read_text(encoding="utf-8").replace("</model>", ""), encoding="utf-8")
     schema_bad = tmp / "schema.xml"
-    schema_bad.write_text(MINI_MODEL.read_text(encoding="utf-8").replace('status="optional" basis',
-                                                                         'status="perhaps" basis'), encoding="utf-8")
+    schema_bad.write_text(
+        MINI_MODEL.read_text(encoding="utf-8").replace('status="optional" basis', 'status="perhaps" basis'),
+        encoding="utf-8",
+    )
     newline_value = tmp / "newline.xml"  # the schema quotes the bad value, newlines and all
-    newline_value.write_text(MINI_MODEL.read_text(encoding="utf-8").replace(
-        "<cue>direct result</cue>", "<cue>\n\n\n  </cue>"), encoding="utf-8")
+    newline_value.write_text(
+        MINI_MODEL.read_text(encoding="utf-8").replace("<cue>direct result</cue>", "<cue>\n\n\n  </cue>"),
+        encoding="utf-8",
+    )
     return {
         "schema-error-quoting-newlines": (("provisions", "list", "--model", newline_value), "schema"),
         "missing-file": (("compare", tmp / "nope.txt"), "no such file"),
@@ -70,14 +83,28 @@ def _bad_inputs(tmp):
         "schema-invalid-model": (("provisions", "list", "--model", schema_bad), "schema"),
         "no-such-model": (("compare", SAMPLE, "--model", tmp / "none.xml"), "no such model file"),
         "device-as-model": (("provisions", "list", "--model", "/dev/zero"), "not a regular file"),
-        "unwritable-output": (("compare", SAMPLE, "--format", "html", "-o", tmp / "empty.txt" / "x.html"),
-                              "cannot write"),
+        "unwritable-output": (
+            ("compare", SAMPLE, "--format", "html", "-o", tmp / "empty.txt" / "x.html"),
+            "cannot write",
+        ),
         "validate-invalid-model": (("models", "validate", bad_model), "malformed XML"),
     }
 
 
-CASES = ["schema-error-quoting-newlines", "missing-file", "empty-file", "binary-txt", "noise-txt", "directory", "malformed-model",
-         "schema-invalid-model", "no-such-model", "device-as-model", "unwritable-output", "validate-invalid-model"]
+CASES = [
+    "schema-error-quoting-newlines",
+    "missing-file",
+    "empty-file",
+    "binary-txt",
+    "noise-txt",
+    "directory",
+    "malformed-model",
+    "schema-invalid-model",
+    "no-such-model",
+    "device-as-model",
+    "unwritable-output",
+    "validate-invalid-model",
+]
 
 
 @pytest.mark.parametrize("case", CASES)

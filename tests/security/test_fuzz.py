@@ -4,6 +4,7 @@
 The generators are in tests/security/fuzz_targets.py; scripts/fuzz.py runs the same targets for
 minutes (`python scripts/fuzz.py --minutes 2 --target pdf`).
 """
+
 from __future__ import annotations
 
 import signal
@@ -36,9 +37,17 @@ def folder():
 
 
 def _make(kind: str):
-    @settings(max_examples=EXAMPLES[kind], deadline=timedelta(seconds=30), database=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                     HealthCheck.data_too_large, HealthCheck.large_base_example])
+    @settings(
+        max_examples=EXAMPLES[kind],
+        deadline=timedelta(seconds=30),
+        database=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.large_base_example,
+        ],
+    )
     @given(data=ft.STRATEGIES[kind]())
     def run(folder, data):
         old = signal.signal(signal.SIGALRM, _alarm)

@@ -8,6 +8,7 @@ Already covered elsewhere (not repeated here), all in tests/statutes/test_bad_in
 - PDFs with or declaring tens of thousands of pages: ::test_pdf_with_too_many_pages,
   ::test_pdf_declaring_tens_of_thousands_of_pages
 """
+
 from __future__ import annotations
 
 import struct
@@ -39,8 +40,11 @@ def _bomb_zip(path, members: dict[str, int], first: dict[str, bytes] | None = No
 
 
 def test_xlsx_zip_bomb_named_docx_refused_before_unpacking(tmp_path):
-    p = _bomb_zip(tmp_path / "table.docx", {"xl/worksheets/sheet1.xml": 30_000_000},
-                  {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+    p = _bomb_zip(
+        tmp_path / "table.docx",
+        {"xl/worksheets/sheet1.xml": 30_000_000},
+        {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"},
+    )
     assert p.stat().st_size < 200_000
     refused(p, "xl/worksheets/sheet1.xml", "zip bomb")
 
@@ -67,8 +71,9 @@ def test_too_many_zip_members(tmp_path):
 def test_zip_member_lying_about_its_size(tmp_path):
     """The directory says 1 KB, the data inflates to 20 MB: only the declared bytes are ever inflated."""
     good = build.make_docx(tmp_path / "good.docx", ["Article 1"])
-    p = build.rewrite_docx(good, tmp_path / "liar.docx",
-                           {"word/document.xml": b"<w:document>" + b" " * 20_000_000 + b"</w:document>"})
+    p = build.rewrite_docx(
+        good, tmp_path / "liar.docx", {"word/document.xml": b"<w:document>" + b" " * 20_000_000 + b"</w:document>"}
+    )
     data = bytearray(p.read_bytes())
     with zipfile.ZipFile(p) as zf:
         info = zf.getinfo("word/document.xml")
@@ -76,7 +81,7 @@ def test_zip_member_lying_about_its_size(tmp_path):
     cd = data.find(b"PK\x01\x02")
     while cd != -1:  # the central directory entry of that member
         nlen = struct.unpack_from("<H", data, cd + 28)[0]
-        if data[cd + 46: cd + 46 + nlen] == b"word/document.xml":
+        if data[cd + 46 : cd + 46 + nlen] == b"word/document.xml":
             struct.pack_into("<I", data, cd + 24, 1000)
         cd = data.find(b"PK\x01\x02", cd + 4)
     p.write_bytes(bytes(data))
@@ -86,17 +91,22 @@ def test_zip_member_lying_about_its_size(tmp_path):
 def _numbered_docx(tmp_path, start: str, fmt: str, ilvl: str = "0", paragraphs: int = 20):
     W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     good = build.make_docx(tmp_path / "n.docx", [], numbered=["Article text"] * paragraphs)
-    numbering = (f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}"><w:abstractNum '
-                 f'w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-                 f'<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
-                 f"</w:num></w:numbering>")
+    numbering = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W}"><w:abstractNum '
+        f'w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+        f"</w:num></w:numbering>"
+    )
     with zipfile.ZipFile(good) as zf:
         doc = zf.read("word/document.xml").decode("utf-8")
     item = '<w:pStyle w:val="ListNumber"/>'
     assert doc.count(item) == paragraphs
     doc = doc.replace(item, f'{item}<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>')
-    return build.rewrite_docx(good, tmp_path / "hostile-numbering.docx",
-                              {"word/numbering.xml": numbering.encode(), "word/document.xml": doc.encode()})
+    return build.rewrite_docx(
+        good,
+        tmp_path / "hostile-numbering.docx",
+        {"word/numbering.xml": numbering.encode(), "word/document.xml": doc.encode()},
+    )
 
 
 @pytest.mark.parametrize("start, fmt", [("100000000", "lowerLetter"), ("1000000000000", "upperRoman")])
@@ -150,10 +160,14 @@ def test_pdf_time_limit_stops_between_pages(tmp_path, monkeypatch):
     refused(p, "took over 1 s")
 
 
-@pytest.mark.parametrize("patch, words", [
-    ((b"/Kids [4 0 R] /Count 1", b"/Kids [2 0 R 4 0 R] /Count 1"), "cyclic"),
-    ((b"/Type /Page /Parent", b"/Type /Pages /Kids [2 0 R] /Count 2 /Parent"), "cyclic"),
-], ids=["pages-node-is-its-own-kid", "page-points-back-to-its-parent"])
+@pytest.mark.parametrize(
+    "patch, words",
+    [
+        ((b"/Kids [4 0 R] /Count 1", b"/Kids [2 0 R 4 0 R] /Count 1"), "cyclic"),
+        ((b"/Type /Page /Parent", b"/Type /Pages /Kids [2 0 R] /Count 2 /Parent"), "cyclic"),
+    ],
+    ids=["pages-node-is-its-own-kid", "page-points-back-to-its-parent"],
+)
 def test_pdf_page_tree_cycles_end_quickly(tmp_path, patch, words):
     data = raw_pdf(TEXT_OP)
     assert patch[0] in data

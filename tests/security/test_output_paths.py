@@ -5,6 +5,7 @@ The fixed cases (../, absolute paths, CON/NUL/COM1, bidi overrides, full-width s
 non-Latin names) are in tests/batch/test_safe_filename.py; here: a property over any text, and a real
 batch whose statutes carry hostile names.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,11 +22,39 @@ safe_filename = batch.safe_filename
 
 from .conftest import STATUTES  # noqa: E402
 
-RESERVED = {"CON", "PRN", "AUX", "NUL", "CLOCK$", "CONIN$", "CONOUT$", *(f"COM{i}" for i in range(10)),
-            *(f"LPT{i}" for i in range(10))}
-HOSTILE = ["../../../../tmp/pwned", "/etc/passwd", "..\\..\\Windows\\System32\\evil", "C:\\x", "\\\\server\\share",
-           "CON", "nul.txt", "COM1", "a/../../b", ".", "..", "~root", "$HOME", "%APPDATA%", "\x00\n\r",
-           "\u202e" + "lmth.exe", "ﬁ／．．／", "x" * 1000, "Федерация" * 40, "الأردن" * 50]
+RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CLOCK$",
+    "CONIN$",
+    "CONOUT$",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+}
+HOSTILE = [
+    "../../../../tmp/pwned",
+    "/etc/passwd",
+    "..\\..\\Windows\\System32\\evil",
+    "C:\\x",
+    "\\\\server\\share",
+    "CON",
+    "nul.txt",
+    "COM1",
+    "a/../../b",
+    ".",
+    "..",
+    "~root",
+    "$HOME",
+    "%APPDATA%",
+    "\x00\n\r",
+    "\u202e" + "lmth.exe",
+    "ﬁ／．．／",
+    "x" * 1000,
+    "Федерация" * 40,
+    "الأردن" * 50,
+]
 
 
 def _assert_safe_name(raw: str, name: str, folder: Path) -> None:
@@ -41,10 +70,13 @@ def _assert_safe_name(raw: str, name: str, folder: Path) -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.one_of(st.text(max_size=300),
-                     st.lists(st.sampled_from(list("./\\:~ -_CONULPTcom1$") + ["..", "\u202e", "\x00"]),
-                              max_size=40).map("".join),
-                     st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=4).map(" ".join)))
+@given(
+    raw=st.one_of(
+        st.text(max_size=300),
+        st.lists(st.sampled_from(list("./\\:~ -_CONULPTcom1$") + ["..", "\u202e", "\x00"]), max_size=40).map("".join),
+        st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=4).map(" ".join),
+    )
+)
 @example(raw="../" * 50 + "etc/passwd")
 def test_any_name_stays_in_its_folder(tmp_path, raw):
     _assert_safe_name(raw, safe_filename(raw), tmp_path)
@@ -62,15 +94,22 @@ def test_batch_with_hostile_country_and_title_writes_only_inside_outdir(tmp_path
     src.mkdir(parents=True)
     body = (STATUTES / "en-uk-modern-slavery-2015-s1.txt").read_text(encoding="utf-8")
     body = body.split("# ---", 1)[1] if "# ---" in body else body
-    headers = [("../../../escaped", "../../../../escaped-title"), ("/tmp/abs", "CON"),
-               ("Российская Федерация", "Федеральный закон " * 20), ("..\\..\\win", "nul"),
-               ('=HYPERLINK("http://127.0.0.1:9/x","click")', "+cmd|' /C calc'!A0")]
+    headers = [
+        ("../../../escaped", "../../../../escaped-title"),
+        ("/tmp/abs", "CON"),
+        ("Российская Федерация", "Федеральный закон " * 20),
+        ("..\\..\\win", "nul"),
+        ('=HYPERLINK("http://127.0.0.1:9/x","click")', "+cmd|' /C calc'!A0"),
+    ]
     for i, (country, title) in enumerate(headers):
-        (src / f"s{i}.txt").write_text(f"# country: {country}\n# title: {title}\n# year: 2015\n# ---\n{body}",
-                                       encoding="utf-8")
+        (src / f"s{i}.txt").write_text(
+            f"# country: {country}\n# title: {title}\n# year: 2015\n# ---\n{body}", encoding="utf-8"
+        )
     manifest = work / "manifest.csv"
-    manifest.write_text("country,title,year,language,path\n"
-                        '"../../../manifest-escape","/etc/cron.d/x",2015,en,in/s0.txt\n', encoding="utf-8")
+    manifest.write_text(
+        'country,title,year,language,path\n"../../../manifest-escape","/etc/cron.d/x",2015,en,in/s0.txt\n',
+        encoding="utf-8",
+    )
     before = {p for p in tmp_path.rglob("*")}
     out, out2 = work / "out", work / "out2"
     res = batch.run_batch(src, out, jobs=1, progress=False)

@@ -9,6 +9,7 @@ tests/reports/test_pdf.py::test_pdf_renderer_never_fetches (monkeypatched fetche
 User-supplied report templates are not supported (the templates are fixed files in
 reports/templates/), so no template sandbox is needed: see SECURITY.md.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,9 @@ HOSTILE = f" {MD_LINK} {SCRIPT} {TEMPLATE} {STATEMENT} {JS_LINK}"
 
 def _hostile_statute(tmp_path, url: str = "http://127.0.0.1:9") -> tuple:
     text = SAMPLE.read_text(encoding="utf-8")
-    text = text.replace("# title: Counter-Trafficking in Persons Act, 2010",
-                        f"# title: Act {SCRIPT} {TEMPLATE} {STATEMENT}", 1)
+    text = text.replace(
+        "# title: Counter-Trafficking in Persons Act, 2010", f"# title: Act {SCRIPT} {TEMPLATE} {STATEMENT}", 1
+    )
     text = text.replace("# country: Kenya", "# country: javascript:alert(4)", 1)
     anchor = "for the purpose of exploitation by means of—"
     assert anchor in text

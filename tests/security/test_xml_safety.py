@@ -12,6 +12,7 @@ Already covered elsewhere (not repeated here):
 Every "no request" test below runs a real HTTP server on 127.0.0.1 that records requests (and
 proves it works with one request of its own first), then asserts it received none.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -25,8 +26,10 @@ from statutes.readers import read_document
 from .conftest import MINI_MODEL, build, refused
 
 XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>'
-AKN_BODY = ('<section {id}="sec_1"><num>1.</num><heading>Short title</heading>'
-            "<content><p>This Act is the Counter-Trafficking in Persons Act.</p></content></section>")
+AKN_BODY = (
+    '<section {id}="sec_1"><num>1.</num><heading>Short title</heading>'
+    "<content><p>This Act is the Counter-Trafficking in Persons Act.</p></content></section>"
+)
 
 
 def _akn(prolog: str = "", body: str = AKN_BODY) -> str:
@@ -48,25 +51,35 @@ def _hostile_statutes(url: str, secret_uri: str) -> dict[str, str]:
         "akn-external-dtd.xml": _akn(f'<!DOCTYPE akomaNtoso SYSTEM "{url}/akn.dtd">'),
         "akn-public-dtd.xml": _akn(f'<!DOCTYPE akomaNtoso PUBLIC "-//X//DTD AKN//EN" "{url}/akn-public.dtd">'),
         "akn-xslt-pi.xml": _akn(f'<?xml-stylesheet type="text/xsl" href="{url}/akn.xsl"?>'),
-        "akn-xinclude.xml": _akn(body=AKN_BODY.replace(
-            "<p>This Act", f'<p {xi}><xi:include href="{url}/inc.xml" parse="text"/>'
-                           f'<xi:include href="{secret_uri}" parse="text"/>This Act')),
+        "akn-xinclude.xml": _akn(
+            body=AKN_BODY.replace(
+                "<p>This Act",
+                f'<p {xi}><xi:include href="{url}/inc.xml" parse="text"/>'
+                f'<xi:include href="{secret_uri}" parse="text"/>This Act',
+            )
+        ),
         "akn-schema-location.xml": _akn().replace(
-            "<akomaNtoso ", '<akomaNtoso xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-            f'xsi:schemaLocation="http://docs.oasis-open.org/legaldocml/ns/akn/3.0 {url}/akn.xsd" ', 1),
+            "<akomaNtoso ",
+            '<akomaNtoso xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            f'xsi:schemaLocation="http://docs.oasis-open.org/legaldocml/ns/akn/3.0 {url}/akn.xsd" ',
+            1,
+        ),
         "generic-external-dtd.xml": f'{XML_DECL}\n<!DOCTYPE law SYSTEM "{url}/law.dtd">\n'
-                                    f'<law><p>Article 1. Trafficking in persons is an offence.</p></law>',
-        "generic-xinclude.xml": f'{XML_DECL}\n<law {xi}><p>Article 1. Trafficking is an offence.</p>'
-                                f'<xi:include href="{url}/law.xml"/><xi:include href="{secret_uri}" parse="text"/></law>',
+        f"<law><p>Article 1. Trafficking in persons is an offence.</p></law>",
+        "generic-xinclude.xml": f"{XML_DECL}\n<law {xi}><p>Article 1. Trafficking is an offence.</p>"
+        f'<xi:include href="{url}/law.xml"/><xi:include href="{secret_uri}" parse="text"/></law>',
         "html-everything.html": (
             f'<!DOCTYPE html SYSTEM "{url}/html.dtd"><html><head><title>Act</title>'
             f'<link rel="stylesheet" href="{url}/s.css"><script src="{url}/s.js"></script>'
             f'<style>@import url({url}/import.css);</style><meta http-equiv="refresh" content="0;url={url}/r">'
             f'</head><body><img src="{url}/i.png"><iframe src="{url}/frame"></iframe>'
             f'<object data="{url}/o"></object><p>Article 1. Trafficking in persons is an offence.</p>'
-            f'<p style="background:url({url}/bg.png)">Article 2. Penalties.</p></body></html>'),
-        "xhtml-xinclude.xhtml": (f'{XML_DECL}<html xmlns="http://www.w3.org/1999/xhtml" {xi}><body>'
-                                 f'<p>Article 1. Trafficking.</p><xi:include href="{url}/x.xml"/></body></html>'),
+            f'<p style="background:url({url}/bg.png)">Article 2. Penalties.</p></body></html>'
+        ),
+        "xhtml-xinclude.xhtml": (
+            f'{XML_DECL}<html xmlns="http://www.w3.org/1999/xhtml" {xi}><body>'
+            f'<p>Article 1. Trafficking.</p><xi:include href="{url}/x.xml"/></body></html>'
+        ),
     }
 
 
@@ -88,9 +101,12 @@ def test_model_markup_never_fetches_or_includes(tmp_path, http_recorder):
     loaded = {
         "external-dtd": _mini(f'<!DOCTYPE model SYSTEM "{url}/model.dtd">'),
         "xslt-pi": _mini(f'<?xml-stylesheet type="text/xsl" href="{url}/model.xsl"?>'),
-        "schema-location": _mini(**{'<model xmlns="urn:modellaw:model:1"':
-                                    '<model xmlns="urn:modellaw:model:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                                    f'xsi:schemaLocation="urn:modellaw:model:1 {url}/model.xsd"'}),
+        "schema-location": _mini(
+            **{
+                '<model xmlns="urn:modellaw:model:1"': '<model xmlns="urn:modellaw:model:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                f'xsi:schemaLocation="urn:modellaw:model:1 {url}/model.xsd"'
+            }
+        ),
     }
     for name, text in loaded.items():
         p = tmp_path / f"{name}.xml"
@@ -98,9 +114,14 @@ def test_model_markup_never_fetches_or_includes(tmp_path, http_recorder):
         m = load_model(p)  # the stylesheet is not applied, the DTD not loaded, the schema is ours
         assert m.title == "Mini checklist" and "FETCHED" not in m.citation, name
     p = tmp_path / "xinclude.xml"
-    p.write_text(_mini(**{"<citation>Test fixture</citation>":
-                          f'<citation {xi}>Test <xi:include href="{url}/c.xml" parse="text"/></citation>'}),
-                 encoding="utf-8")
+    p.write_text(
+        _mini(
+            **{
+                "<citation>Test fixture</citation>": f'<citation {xi}>Test <xi:include href="{url}/c.xml" parse="text"/></citation>'
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ModelError) as exc:  # an XInclude element is not part of the model schema
         load_model(p)
     assert "schema" in str(exc.value) and "\n" not in str(exc.value)
@@ -114,22 +135,30 @@ def test_docx_parts_never_fetch(tmp_path, http_recorder):
     with zipfile.ZipFile(good) as zf:
         rels = zf.read("word/_rels/document.xml.rels").decode()
         settings = zf.read("word/settings.xml").decode()
-    rels = rels.replace("</Relationships>",
-                        f'<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                        f'relationships/hyperlink" Target="{url}/link" TargetMode="External"/>'
-                        f'<Relationship Id="rIdX2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                        f'relationships/attachedTemplate" Target="{url}/template.dotm" TargetMode="External"/>'
-                        f'<Relationship Id="rIdX3" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                        f'relationships/image" Target="{url}/image.png" TargetMode="External"/></Relationships>')
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/hyperlink" Target="{url}/link" TargetMode="External"/>'
+        f'<Relationship Id="rIdX2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/attachedTemplate" Target="{url}/template.dotm" TargetMode="External"/>'
+        f'<Relationship Id="rIdX3" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/image" Target="{url}/image.png" TargetMode="External"/></Relationships>',
+    )
     settings = settings.replace("<w:zoom", '<w:attachedTemplate r:id="rIdX2"/><w:zoom', 1)
-    p = build.rewrite_docx(good, tmp_path / "links.docx", {"word/_rels/document.xml.rels": rels.encode(),
-                                                          "word/settings.xml": settings.encode()})
+    p = build.rewrite_docx(
+        good,
+        tmp_path / "links.docx",
+        {"word/_rels/document.xml.rels": rels.encode(), "word/settings.xml": settings.encode()},
+    )
     assert "Article 1" in read_document(p).text
     with zipfile.ZipFile(good) as zf:
         xml = zf.read("word/document.xml")
     head, rest = xml.split(b"?>", 1)
-    dtd = build.rewrite_docx(good, tmp_path / "dtd.docx", {
-        "word/document.xml": head + b"?>" + f'<!DOCTYPE w:document SYSTEM "{url}/w.dtd">'.encode() + rest})
+    dtd = build.rewrite_docx(
+        good,
+        tmp_path / "dtd.docx",
+        {"word/document.xml": head + b"?>" + f'<!DOCTYPE w:document SYSTEM "{url}/w.dtd">'.encode() + rest},
+    )
     refused(dtd, "DOCTYPE")
     http_recorder.assert_no_request()
 
@@ -144,9 +173,11 @@ UTF16_CASES = {
     "internal-entity-unused": '<!DOCTYPE a [<!ENTITY e "INJECTED">]>\n<a><p>Article 1.</p></a>',
     "parameter-entity-over-http": '<!DOCTYPE a [<!ENTITY % ext SYSTEM "{url}/pe.dtd"> %ext;]>\n<a><p>Article 1.</p></a>',
     "external-entity-in-text": '<!DOCTYPE a [<!ENTITY s SYSTEM "{secret}">]>\n<a><p>Article 1. &s;</p></a>',
-    "billion-laughs-in-attribute": ('<!DOCTYPE a [<!ENTITY l0 "lollollollol">'
-                                    + "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 9))
-                                    + ']>\n<a b="&l8;"><p>Article 1.</p></a>'),
+    "billion-laughs-in-attribute": (
+        '<!DOCTYPE a [<!ENTITY l0 "lollollollol">'
+        + "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 9))
+        + ']>\n<a b="&l8;"><p>Article 1.</p></a>'
+    ),
 }
 
 
@@ -177,10 +208,14 @@ def test_utf16_model_with_entities_refused(tmp_path):
     assert "entities" in str(exc.value) and str(exc.value).startswith(f"{p}:1:")
 
 
-@pytest.mark.parametrize("decl, words", [
-    ('<!DOCTYPE w:document [<!ENTITY a "INJECTED">]>', "entities"),
-    ('<!DOCTYPE w:document SYSTEM "http://127.0.0.1:9/w.dtd">', "DOCTYPE"),
-], ids=["entity", "external-dtd"])
+@pytest.mark.parametrize(
+    "decl, words",
+    [
+        ('<!DOCTYPE w:document [<!ENTITY a "INJECTED">]>', "entities"),
+        ('<!DOCTYPE w:document SYSTEM "http://127.0.0.1:9/w.dtd">', "DOCTYPE"),
+    ],
+    ids=["entity", "external-dtd"],
+)
 def test_utf16_docx_part_with_doctype_refused(tmp_path, decl, words):
     good = build.make_docx(tmp_path / "good.docx", ["Article 1 text"])
     with zipfile.ZipFile(good) as zf:

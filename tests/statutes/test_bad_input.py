@@ -1,4 +1,5 @@
 """Bad input is refused with one line "<path>: <reason>", quickly, and never with another exception."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,6 @@ FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 
 
 from tests.readers_support import build, refused
-
-
 
 
 # ---------------------------------------------------------------------------------------
@@ -41,8 +40,9 @@ def test_empty_file(tmp_path):
         refused(p, "empty file")
 
 
-@pytest.mark.parametrize("content", [b"   \n\t\r\n  ", "\u00a0\u2003\n".encode("utf-8"),
-                                     b"\xef\xbb\xbf \n", " \n".encode("utf-16")])
+@pytest.mark.parametrize(
+    "content", [b"   \n\t\r\n  ", "\u00a0\u2003\n".encode("utf-8"), b"\xef\xbb\xbf \n", " \n".encode("utf-16")]
+)
 def test_whitespace_only(tmp_path, content):
     p = tmp_path / "blank.txt"
     p.write_bytes(content)
@@ -63,8 +63,10 @@ def test_header_but_no_text(tmp_path):
     refused(p, "header", "no statute text")
 
 
-@pytest.mark.parametrize("ext,words", [(".doc", "legacy Word"), (".rtf", "RTF"), (".jpg", "unsupported"),
-                                       ("", "no extension"), (".odt", "OpenDocument")])
+@pytest.mark.parametrize(
+    "ext,words",
+    [(".doc", "legacy Word"), (".rtf", "RTF"), (".jpg", "unsupported"), ("", "no extension"), (".odt", "OpenDocument")],
+)
 def test_unsupported_extension(tmp_path, ext, words):
     p = tmp_path / f"law{ext}"
     p.write_text("Article 1. Text.", encoding="utf-8")
@@ -118,9 +120,13 @@ def test_bad_utf16_after_bom(tmp_path):
 
 
 def test_other_binaries_in_any_extension(tmp_path):
-    cases = {"a.html": b"\x1f\x8b\x08\x00" + b"\x00" * 20, "b.xml": b"GIF89a" + b"\x00" * 20,
-             "c.txt": b"\x7fELF\x02\x01\x01" + b"\x00" * 20, "d.md": b"{\\rtf1\\ansi Article 1}",
-             "e.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100}
+    cases = {
+        "a.html": b"\x1f\x8b\x08\x00" + b"\x00" * 20,
+        "b.xml": b"GIF89a" + b"\x00" * 20,
+        "c.txt": b"\x7fELF\x02\x01\x01" + b"\x00" * 20,
+        "d.md": b"{\\rtf1\\ansi Article 1}",
+        "e.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100,
+    }
     for name, data in cases.items():
         p = tmp_path / name
         p.write_bytes(data)
@@ -247,10 +253,14 @@ def test_docx_zip_bomb_by_size(tmp_path):
     refused(good, "zip bomb", max_unzipped_bytes=10_000)
 
 
-@pytest.mark.parametrize("decl", [
-    b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
-    b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-], ids=["billion-laughs", "external-entity"])
+@pytest.mark.parametrize(
+    "decl",
+    [
+        b'<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+        b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+    ],
+    ids=["billion-laughs", "external-entity"],
+)
 def test_docx_with_entities(tmp_path, decl):
     good = build.make_docx(tmp_path / "good.docx", ["Article 1"])
     with zipfile.ZipFile(good) as zf:
@@ -265,13 +275,13 @@ def test_docx_with_entities(tmp_path, decl):
 
 EVIL_XML = {
     "billion-laughs": '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
-                      '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n<akomaNtoso>&lol2;</akomaNtoso>',
+    '"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n<akomaNtoso>&lol2;</akomaNtoso>',
     "external-entity": '<?xml version="1.0"?>\n<!DOCTYPE act [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
-                       "<act><p>&xxe;</p></act>",
+    "<act><p>&xxe;</p></act>",
     "parameter-entity": '<?xml version="1.0"?>\n<!DOCTYPE act [<!ENTITY % ext SYSTEM "http://example.invalid/x">'
-                        "%ext;]>\n<act/>",
+    "%ext;]>\n<act/>",
     "undeclared-entity-ref": '<?xml version="1.0"?>\n<!DOCTYPE act SYSTEM "http://example.invalid/a.dtd">\n'
-                             "<act><p>&undefined;</p></act>",
+    "<act><p>&undefined;</p></act>",
     "malformed": '<?xml version="1.0"?>\n<akomaNtoso><act><body></act>',
 }
 
@@ -321,8 +331,9 @@ def test_deeply_nested_xml(tmp_path):
 # ---------------------------------------------------------------------------------------
 # property tests: the text reader never fails with anything but StatuteError
 
-TMP_SETTINGS = settings(max_examples=250, deadline=None,
-                        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+TMP_SETTINGS = settings(
+    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @pytest.fixture(scope="module")
@@ -350,9 +361,12 @@ def test_arbitrary_bytes_read_or_refused(scratch, data):
 
 
 @TMP_SETTINGS
-@given(data=st.binary(min_size=1, max_size=400), lang=st.sampled_from(build.LANGS),
-       codec=st.sampled_from(["utf-8", "utf-16", "cp1252", "cp1256", "cp1251", "koi8_r", "iso8859_6"]),
-       cut=st.integers(min_value=0, max_value=2000))
+@given(
+    data=st.binary(min_size=1, max_size=400),
+    lang=st.sampled_from(build.LANGS),
+    codec=st.sampled_from(["utf-8", "utf-16", "cp1252", "cp1256", "cp1251", "koi8_r", "iso8859_6"]),
+    cut=st.integers(min_value=0, max_value=2000),
+)
 def test_damaged_statute_text_read_or_refused(scratch, data, lang, codec, cut):
     """Real excerpts in real encodings, with bytes spliced in: text or one-line refusal."""
     raw = build.excerpt(lang).encode(codec, errors="replace")
@@ -362,8 +376,11 @@ def test_damaged_statute_text_read_or_refused(scratch, data, lang, codec, cut):
     _read_or_refuse(p)
 
 
-_TEXT = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Po", "Zs"),
-                                       blacklist_characters="#\ufeff"), min_size=1, max_size=300)
+_TEXT = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Lo", "Nd", "Po", "Zs"), blacklist_characters="#\ufeff"),
+    min_size=1,
+    max_size=300,
+)
 
 
 @TMP_SETTINGS

@@ -3,6 +3,7 @@
 The excerpts and their sources are in tests/fixtures/readers/README.md; binary files (DOCX, PDF)
 are generated into tmp_path by tests/fixtures/readers/build.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,6 +20,7 @@ from tests.corpus import STATUTES as CORPUS
 
 
 from tests.readers_support import build
+
 LANGS = build.LANGS
 
 
@@ -41,10 +43,14 @@ ENCODINGS = [
     *[(lang, "bom-utf-16-be", "utf-16-be") for lang in LANGS],
     *[(lang, "utf-16-le", "utf-16-le") for lang in LANGS],  # no BOM
     *[(lang, "utf-16-be", "utf-16-be") for lang in LANGS],  # no BOM
-    ("en", "cp1252", "cp1252"), ("fr", "cp1252", "cp1252"), ("es", "cp1252", "cp1252"),
+    ("en", "cp1252", "cp1252"),
+    ("fr", "cp1252", "cp1252"),
+    ("es", "cp1252", "cp1252"),
     ("pt", "cp1252", "cp1252"),
-    ("ar", "cp1256", "cp1256"), ("ar", "iso8859_6", "iso8859_6"),
-    ("ru", "cp1251", "cp1251"), ("ru", "koi8_r", "koi8_r"),
+    ("ar", "cp1256", "cp1256"),
+    ("ar", "iso8859_6", "iso8859_6"),
+    ("ru", "cp1251", "cp1251"),
+    ("ru", "koi8_r", "koi8_r"),
 ]
 
 
@@ -131,15 +137,21 @@ def test_header_block_is_stripped_and_recorded(tmp_path):
     assert doc.text == excerpt("en")
     m = doc.meta
     assert (m.country, m.title, m.year, m.language, m.source) == (
-        "Kenya", "Counter-Trafficking in Persons Act", "2010", "en", "Kenya Law")
+        "Kenya",
+        "Counter-Trafficking in Persons Act",
+        "2010",
+        "en",
+        "Kenya Law",
+    )
     assert m.extra["completeness"] == "partial (s. 3 only)"
     assert m.path == str(p)
 
 
 def test_header_in_utf16_with_crlf(tmp_path):
     p = tmp_path / "ke.txt"
-    p.write_bytes((HEADER + excerpt("ar")).replace("\n", "\r\n").replace("language: en", "language: Arabic")
-                  .encode("utf-16"))
+    p.write_bytes(
+        (HEADER + excerpt("ar")).replace("\n", "\r\n").replace("language: en", "language: Arabic").encode("utf-16")
+    )
     doc = read_document(p)
     assert doc.text == excerpt("ar") and doc.meta.language == "ar"
 
@@ -166,7 +178,9 @@ def test_sidecar_meta_for_docx(tmp_path):
     p = build.make_docx(tmp_path / "eg-law-64-2010.docx", excerpt("ar").splitlines(), title="core title")
     (tmp_path / "eg-law-64-2010.meta").write_text(
         "# country: Egypt\n# title: Law No. 64 of 2010 on Combating Human Trafficking\n# year: 2010\n"
-        "# language: ar\n# source: shaimaaatalla.com\n# ---\n", encoding="utf-8")
+        "# language: ar\n# source: shaimaaatalla.com\n# ---\n",
+        encoding="utf-8",
+    )
     doc = read_document(p)
     assert doc.meta.country == "Egypt" and doc.meta.language == "ar" and doc.meta.year == "2010"
     assert doc.meta.title == "Law No. 64 of 2010 on Combating Human Trafficking"  # sidecar beats core props
@@ -185,10 +199,13 @@ def test_manifest(tmp_path):
     sub.mkdir()
     (sub / "ke.txt").write_text(excerpt("en"), encoding="utf-8")
     m = tmp_path / "manifest.csv"
-    m.write_text("country,title,year,language,path\n"
-                 "Kenya,Counter-Trafficking in Persons Act,2010,English,laws/ke.txt\n"
-                 "\n"
-                 'France,"Code pénal, art. 225-4-1",2013,fr,laws/fr.txt\n', encoding="utf-8")
+    m.write_text(
+        "country,title,year,language,path\n"
+        "Kenya,Counter-Trafficking in Persons Act,2010,English,laws/ke.txt\n"
+        "\n"
+        'France,"Code pénal, art. 225-4-1",2013,fr,laws/fr.txt\n',
+        encoding="utf-8",
+    )
     rows = read_manifest(m)
     assert [r["country"] for r in rows] == ["Kenya", "France"]
     assert rows[0]["path"] == str(sub / "ke.txt") and Path(rows[0]["path"]).exists()
@@ -225,10 +242,14 @@ def test_docx_each_language(tmp_path, lang):
 def test_docx_tables_in_body_order_and_auto_numbering(tmp_path):
     pt = excerpt("pt").splitlines()
     p = build.make_docx(
-        tmp_path / "pt.docx", pt[:4],
-        table=[["I -", "remover-lhe órgãos, tecidos ou partes do corpo;"],
-               ["II -", "submetê-la a trabalho em condições análogas à de escravo;"]],
-        numbered=["Agenciar, aliciar, recrutar", "transportar, transferir, comprar"])
+        tmp_path / "pt.docx",
+        pt[:4],
+        table=[
+            ["I -", "remover-lhe órgãos, tecidos ou partes do corpo;"],
+            ["II -", "submetê-la a trabalho em condições análogas à de escravo;"],
+        ],
+        numbered=["Agenciar, aliciar, recrutar", "transportar, transferir, comprar"],
+    )
     lines = read_document(p).text.splitlines()
     assert lines[:4] == pt[:4]
     assert lines[4] == "I -\tremover-lhe órgãos, tecidos ou partes do corpo;"
@@ -273,8 +294,10 @@ def test_pdf_arabic_numbers_stay_in_logical_order(tmp_path):
 
 
 def test_pdf_arabic_lines_with_latin_citations(tmp_path):
-    lines = ["مادة (5) : يعاقب بالسجن وفقا لقانون الطفل (Cap. 141) والقانون رقم 12 لسنة 1996",
-             "المادة 3 مكرر - وفقا للبروتوكول Palermo Protocol 2000 الخاص بالاتجار"]
+    lines = [
+        "مادة (5) : يعاقب بالسجن وفقا لقانون الطفل (Cap. 141) والقانون رقم 12 لسنة 1996",
+        "المادة 3 مكرر - وفقا للبروتوكول Palermo Protocol 2000 الخاص بالاتجار",
+    ]
     doc = read_document(build.make_pdf(tmp_path / "mixed.pdf", lines, lang="ar"))
     assert doc.text.splitlines() == lines
 
@@ -340,8 +363,10 @@ def test_html(tmp_path):
 def test_html_declared_charset(tmp_path, lang, codec):
     text = excerpt(lang)
     body = "".join(f"<p>{ln}</p>\n" for ln in text.splitlines())
-    page = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={codec}"></head>' \
-           f"<body>{body}</body></html>"
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={codec}"></head>'
+        f"<body>{body}</body></html>"
+    )
     p = tmp_path / f"{lang}.htm"
     p.write_bytes(page.encode(codec))
     assert read_document(p).text == text
@@ -361,16 +386,37 @@ def test_akn_kenya_units_and_metadata():
     doc = read_document(FIX / "ke-akn.xml")
     m = doc.meta
     assert (m.format, m.country, m.year, m.language, m.title) == (
-        "akn", "Kenya", "2010", "en", "Counter-Trafficking in Persons Act")
+        "akn",
+        "Kenya",
+        "2010",
+        "en",
+        "Counter-Trafficking in Persons Act",
+    )
     assert m.extra["country_code"] == "ke" and m.extra["frbr_uri"] == "/akn/ke/act/2010/8"
     by_id = {u.id: u for u in doc.units}
     labels = [u.label for u in doc.units]
-    assert labels == ["Part I", "s. 1", "s. 2", "Part II", "s. 3", "s. 3(1)", "s. 3(1)(a)", "s. 3(1)(b)",
-                      "s. 3(1)(c)", "s. 3(2)", "First Schedule",
-                      "Provisions as to the conduct of business and affairs of the Advisory Committee"]
+    assert labels == [
+        "Part I",
+        "s. 1",
+        "s. 2",
+        "Part II",
+        "s. 3",
+        "s. 3(1)",
+        "s. 3(1)(a)",
+        "s. 3(1)(b)",
+        "s. 3(1)(c)",
+        "s. 3(2)",
+        "First Schedule",
+        "Provisions as to the conduct of business and affairs of the Advisory Committee",
+    ]
     s3 = by_id["part_II__sec_3"]
     assert (s3.kind, s3.num, s3.heading, s3.parent, s3.depth) == (
-        "section", "3", "Trafficking in persons", "part_II", 1)
+        "section",
+        "3",
+        "Trafficking in persons",
+        "part_II",
+        1,
+    )
     assert s3.own_text(doc.text) == "3. Trafficking in persons"
     sub1 = by_id["part_II__sec_3__subsec_1"]
     assert sub1.own_text(doc.text).startswith("(1) A person commits the offence of trafficking")
@@ -417,13 +463,16 @@ FR_BODY = """
 
 def test_akn_french_article_labels(tmp_path):
     p = tmp_path / "fr.xml"
-    p.write_text(build.akn(FR_BODY, lang3="fra", country="fr", date="2013-08-05", title="Code pénal"),
-                 encoding="utf-8")
+    p.write_text(build.akn(FR_BODY, lang3="fra", country="fr", date="2013-08-05", title="Code pénal"), encoding="utf-8")
     doc = read_document(p)
     assert doc.meta.language == "fr" and doc.meta.country == "France" and doc.meta.year == "2013"
     assert [(u.kind, u.label) for u in doc.units] == [
-        ("section", "Section 1 bis"), ("article", "Art. 225-4-1"), ("paragraph", "Art. 225-4-1, I"),
-        ("item", "Art. 225-4-1, I, 1°"), ("item", "Art. 225-4-1, I, 2°")]
+        ("section", "Section 1 bis"),
+        ("article", "Art. 225-4-1"),
+        ("paragraph", "Art. 225-4-1, I"),
+        ("item", "Art. 225-4-1, I, 1°"),
+        ("item", "Art. 225-4-1, I, 2°"),
+    ]
     art = doc.units[1]
     assert art.num == "225-4-1" and art.own_text(doc.text) == "Article 225-4-1"
     point1 = doc.units[3]
@@ -435,11 +484,12 @@ def test_akn_french_article_labels(tmp_path):
 def test_akn_arabic_labels_and_language_guess(tmp_path):
     """No FRBRlanguage: the language is detected, and Arabic articles are cited as المادة N."""
     ar = excerpt("ar").splitlines()
-    body = (f'<chapter {{id}}="chp_1"><num>الفصل الاول</num><heading>تعريفات</heading>'
-            f'<article {{id}}="art_1"><num>مادة (1)</num><content><p>{ar[4].split(":", 1)[1].strip()}</p>'
-            f"<p>{ar[5]}</p></content></article></chapter>")
-    xml = build.akn(body, lang3="ara", country="eg", date="2010-05-09").replace(
-        '<FRBRlanguage language="ara"/>', "")
+    body = (
+        f'<chapter {{id}}="chp_1"><num>الفصل الاول</num><heading>تعريفات</heading>'
+        f'<article {{id}}="art_1"><num>مادة (1)</num><content><p>{ar[4].split(":", 1)[1].strip()}</p>'
+        f"<p>{ar[5]}</p></content></article></chapter>"
+    )
+    xml = build.akn(body, lang3="ara", country="eg", date="2010-05-09").replace('<FRBRlanguage language="ara"/>', "")
     p = tmp_path / "eg.xml"
     p.write_text(xml, encoding="utf-8")
     doc = read_document(p)
@@ -457,8 +507,7 @@ def test_akn_2_0_namespace_with_id_attributes(tmp_path):
     p = tmp_path / "old.xml"
     p.write_text(build.akn(body, ns="http://www.akomantoso.org/2.0", id_attr="id"), encoding="utf-8")
     doc = read_document(p)
-    assert [(u.id, u.label, u.parent) for u in doc.units] == [("sec3", "s. 3", None),
-                                                              ("sec3-1", "s. 3(1)", "sec3")]
+    assert [(u.id, u.label, u.parent) for u in doc.units] == [("sec3", "s. 3", None), ("sec3-1", "s. 3(1)", "sec3")]
     assert doc.text == "3. Trafficking in persons\n(1) A person commits the offence.\n"
 
 
@@ -488,17 +537,23 @@ def test_akn_sidecar_language_sets_citation_style(tmp_path):
 def test_generic_xml(tmp_path):
     pt = excerpt("pt").splitlines()
     p = tmp_path / "lei.xml"
-    p.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+    p.write_text(
+        f"""<?xml version="1.0" encoding="UTF-8"?>
 <lei><cabecalho><title>Lei nº 13.344</title></cabecalho><body>
 <epigrafe>{pt[0]}</epigrafe>
 <artigo><num>Art. 1º</num> Esta Lei dispõe sobre o <i>tráfico de pessoas</i> cometido no território nacional.</artigo>
 <artigo><num>Art. 149-A.</num> Agenciar, aliciar, recrutar<!-- nota --> ou acolher pessoa:<inciso>{pt[4]}</inciso></artigo>
-</body></lei>""", encoding="utf-8")
+</body></lei>""",
+        encoding="utf-8",
+    )
     doc = read_document(p)
     assert doc.meta.format == "xml" and doc.units is None and doc.meta.title == "Lei nº 13.344"
     assert doc.text.splitlines() == [
-        pt[0], "Art. 1º Esta Lei dispõe sobre o tráfico de pessoas cometido no território nacional.",
-        "Art. 149-A. Agenciar, aliciar, recrutar ou acolher pessoa:", pt[4]]
+        pt[0],
+        "Art. 1º Esta Lei dispõe sobre o tráfico de pessoas cometido no território nacional.",
+        "Art. 149-A. Agenciar, aliciar, recrutar ou acolher pessoa:",
+        pt[4],
+    ]
 
 
 def test_pdf_named_txt_is_read_as_pdf(tmp_path):
