@@ -69,7 +69,7 @@ def main() -> None:
             f"{s:<50} {d['in_sample']:>9.3f} {d['leave_one_statute_out']:>6.3f}  {', '.join(d['readings_left_out']) or '-'}"
         )
     print(f"{'OVERALL':<50} {overall['in_sample']:>9.3f} {overall['leave_one_statute_out']:>6.3f}")
-    print(f"per reading, right verdicts it adds per statute (switched off: full minus without):")
+    print("per reading, right verdicts it adds per statute (switched off: full minus without):")
     for rid in ids:
         gains = {s: b for s, b in benefit[rid].items() if b}
         print(f"  {rid:<48} {gains or 'no effect'}")

@@ -270,12 +270,7 @@ _SINGLE_BYTE = ("cp1252", "cp1256", "iso8859_6", "cp1251", "koi8_r", "iso8859_5"
 
 # Very common short words of the six languages; a wrong single-byte decoding scores near 0.
 _COMMON = frozenset(
-    """the of and to in or a any by for be is shall person act this that with under which
-    de la le les des et à en du un une est par pour au aux dans ou sur qui
-    el los las y que del por con se una para al o su sus lo como
-    da do dos das e em na no ao com os as pela pelo ou não
-    и в не на с по или о к для от за что из то а его либо до при как также лица лиц
-    في من على أو أن إلى التي الذي هذا عن مع كل لا ما و هذه بين""".split()
+    ["the", "of", "and", "to", "in", "or", "a", "any", "by", "for", "be", "is", "shall", "person", "act", "this", "that", "with", "under", "which", "de", "la", "le", "les", "des", "et", "à", "en", "du", "un", "une", "est", "par", "pour", "au", "aux", "dans", "ou", "sur", "qui", "el", "los", "las", "y", "que", "del", "por", "con", "se", "una", "para", "al", "o", "su", "sus", "lo", "como", "da", "do", "dos", "das", "e", "em", "na", "no", "ao", "com", "os", "as", "pela", "pelo", "ou", "não", "и", "в", "не", "на", "с", "по", "или", "о", "к", "для", "от", "за", "что", "из", "то", "а", "его", "либо", "до", "при", "как", "также", "лица", "лиц", "في", "من", "على", "أو", "أن", "إلى", "التي", "الذي", "هذا", "عن", "مع", "كل", "لا", "ما", "و", "هذه", "بين"]
 )
 _WORD = re.compile(r"\w+")
 

@@ -237,27 +237,26 @@ def _ar_adv_value(m: re.Match) -> int:
 _EN_WORDS = {
     w: i + 1
     for i, w in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
 }
 _EN_ORD = {
     w: i + 1
-    for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+    for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])
 }
 _ES_ORD = {
-    w: i + 1 for i, w in enumerate("primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo".split())
+    w: i + 1 for i, w in enumerate(["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"])
 }
 _ES_ORD.update({w[:-1] + "a": v for w, v in list(_ES_ORD.items())})
 _ES_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1, "primer": 1, "tercer": 3})
 _PT_ORD = {
-    w: i + 1 for i, w in enumerate("primeiro segundo terceiro quarto quinto sexto sétimo oitavo nono décimo".split())
+    w: i + 1 for i, w in enumerate(["primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono", "décimo"])
 }
 _PT_ORD.update({w[:-1] + "a": v for w, v in list(_PT_ORD.items())})
 _PT_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1})
 _RU_ORD = {
     w: i + 1
-    for i, w in enumerate("первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый".split())
+    for i, w in enumerate(["первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый"])
 }
 _RU_ORD.update({"первая": 1, "вторая": 2, "третья": 3, "общая": 1, "особенная": 2})
 
@@ -332,7 +331,7 @@ _ROMAN_RX = r"[IVXLC]{1,8}"
 _FR_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)"
 
 _NUM = {
-    "en": rf"\d{{1,4}}[A-Z]{{0,3}}(?![\w])",
+    "en": r"\d{1,4}[A-Z]{0,3}(?![\w])",
     "fr": rf"(?:[LRDA]\.?{_SP}?)?\d{{1,4}}(?:[-.]\d{{1,4}}){{0,4}}(?:{_SP}?{_FR_SUFFIX}\b|er\b)?(?:-[A-Z]\b)?"
     rf"|premier\b|PREMIER\b|unique\b|UNIQUE\b",
     "es": rf"\d{{1,4}}(?:-\d{{1,4}}){{0,3}}(?:{_SP}?-{_SP}?[A-Z](?![a-záéíóúñ]))?"
@@ -856,10 +855,7 @@ class _Scanner:
         if style == "num_space":
             n = m.group("n") or m.group("n2")
             val = num_value(n)
-        elif style == "paren_num" or style in ("num_dot", "num_paren", "num_dash", "num_degree"):
-            n = m.group("n")
-            val = num_value(n)
-        elif style == "ord":
+        elif style == "paren_num" or style in ("num_dot", "num_paren", "num_dash", "num_degree") or style == "ord":
             n = m.group("n")
             val = num_value(n)
         elif style == "paren_alpha":
@@ -867,10 +863,7 @@ class _Scanner:
             val = alpha_value(n)
             if roman_value(n) and lg == "en":
                 alt = rvalue(n)
-                if len(n) > 1 and set(n) != {n[0]}:  # "(ii)", "(iv)": only roman
-                    val, alt = alt, None
-                    style = "paren_roman"
-                elif len(n) > 1:  # "(ii)" doubled letter vs roman 2: roman wins
+                if len(n) > 1 and set(n) != {n[0]} or len(n) > 1:  # "(ii)", "(iv)": only roman
                     val, alt = alt, None
                     style = "paren_roman"
         elif style == "paren_ALPHA":

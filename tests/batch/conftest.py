@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus import KENYA, STATUTES as CORPUS
+from tests.corpus import KENYA
+from tests.corpus import STATUTES as CORPUS
 
 needs_corpus = pytest.mark.skipif(not KENYA.is_file(), reason=f"corpus statute {KENYA} not available")
 

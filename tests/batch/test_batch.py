@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 from cli import app
 from reports.batch import run_batch
 from reports.tabular import FORMULA_START
-
 from tests.batch.conftest import copy_corpus, corpus_files, kenya_text, needs_corpus, with_header
 
 pytestmark = needs_corpus

@@ -7,6 +7,7 @@ the checks below hold on the installed model.
 from __future__ import annotations
 
 import pytest
+
 from modellaw import resolve_model
 from modellaw.model import LANGS
 

@@ -295,9 +295,7 @@ def mutate(data: bytes, muts) -> bytes:
         i = pos % (n + 1)
         if kind == "flip" and n:
             buf[i % n] ^= arg or 1
-        elif kind == "insert":
-            buf[i:i] = arg
-        elif kind == "token":
+        elif kind == "insert" or kind == "token":
             buf[i:i] = arg
         elif kind == "delete":
             del buf[i : i + arg]

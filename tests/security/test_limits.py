@@ -22,7 +22,6 @@ from statutes.readers import Limits, read_document
 
 from .conftest import SAMPLE, TEXT_OP, assemble_pdf, build, one_line_error, raw_pdf, refused, run_cli
 
-
 # ---------------------------------------------------------------------------------------
 # zip containers (DOCX, and XLSX or zips in disguise)
 

@@ -18,7 +18,6 @@ FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 
 from tests.readers_support import build, refused
 
-
 # ---------------------------------------------------------------------------------------
 # the file itself
 

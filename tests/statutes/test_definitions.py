@@ -8,7 +8,6 @@ import pytest
 
 from statutes.definitions import extract_definitions
 from statutes.structure import parse_units
-
 from tests.corpus import KENYA, statute_text
 
 ROOT = Path(__file__).resolve().parents[2]

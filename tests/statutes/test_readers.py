@@ -17,8 +17,6 @@ from statutes.readers import decode_text, read_document, read_manifest, split_he
 
 FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 from tests.corpus import STATUTES as CORPUS
-
-
 from tests.readers_support import build
 
 LANGS = build.LANGS

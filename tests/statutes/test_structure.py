@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from statutes.structure import parse_units
-
 from tests.corpus import KENYA, statute_text
 
 ROOT = Path(__file__).resolve().parents[2]
