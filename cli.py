@@ -454,7 +454,7 @@ def batch(
             "run the same command again to assess the rest",
             err=True,
         )
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     except (BatchError, HistoryError, ModelError) as exc:
         fail(str(exc))
     typer.echo(

@@ -406,15 +406,12 @@ def _lock(outdir: Path):
     except ImportError:  # pragma: no cover - Windows: no advisory lock
         yield
         return
-    fh = open(outdir / LOCK_FILE, "a+")
-    try:
+    with open(outdir / LOCK_FILE, "a+") as fh:  # closing the file releases the lock
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise BatchError(f"{outdir}: another modellaw batch is writing to this folder") from None
         yield
-    finally:
-        fh.close()
 
 
 def _outdir_key(outdir: Path, db: Path) -> str:
@@ -512,10 +509,7 @@ def run_batch(
             prev = items.get(inputs[res["index"]].key_path)
             old_name = prev["report_name"] if prev else ""
             desired = safe_filename(res["name"])
-            if old_name and _name_fits(old_name, desired):
-                name = old_name
-            else:
-                name = unique_name(desired, taken)
+            name = old_name if old_name and _name_fits(old_name, desired) else unique_name(desired, taken)
             os.replace(res["html"], reports / f"{name}.html")
             os.replace(res["json"], reports / f"{name}.json")
             if old_name and old_name != name:

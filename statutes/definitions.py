@@ -425,7 +425,7 @@ class _Finder:
                 continue
             kept.append(f)
         out: list[Definition] = []
-        for i, (ts, te, xs, term, _bs) in enumerate(kept):
+        for i, (ts, _te, xs, term, _bs) in enumerate(kept):
             nxt = kept[i + 1][4] if i + 1 < len(kept) else len(text)
             u = self.unit_at(ts)
             limit = u.end if u is not None else len(text)

@@ -256,7 +256,7 @@ def _quiet_libraries():
             warnings.simplefilter("ignore")
             yield
     finally:
-        for lg, lvl in zip(loggers, saved):
+        for lg, lvl in zip(loggers, saved, strict=True):
             lg.setLevel(lvl)
 
 
@@ -269,9 +269,20 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in _C0_ALLOWED) + b"\x7f"
 _SINGLE_BYTE = ("cp1252", "cp1256", "iso8859_6", "cp1251", "koi8_r", "iso8859_5", "cp866")
 
 # Very common short words of the six languages; a wrong single-byte decoding scores near 0.
-_COMMON = frozenset(
-    ["the", "of", "and", "to", "in", "or", "a", "any", "by", "for", "be", "is", "shall", "person", "act", "this", "that", "with", "under", "which", "de", "la", "le", "les", "des", "et", "à", "en", "du", "un", "une", "est", "par", "pour", "au", "aux", "dans", "ou", "sur", "qui", "el", "los", "las", "y", "que", "del", "por", "con", "se", "una", "para", "al", "o", "su", "sus", "lo", "como", "da", "do", "dos", "das", "e", "em", "na", "no", "ao", "com", "os", "as", "pela", "pelo", "ou", "não", "и", "в", "не", "на", "с", "по", "или", "о", "к", "для", "от", "за", "что", "из", "то", "а", "его", "либо", "до", "при", "как", "также", "лица", "лиц", "في", "من", "على", "أو", "أن", "إلى", "التي", "الذي", "هذا", "عن", "مع", "كل", "لا", "ما", "و", "هذه", "بين"]
-)
+# One language per group of lines (fmt: off keeps the packing).
+# fmt: off
+_COMMON = frozenset([
+    "the", "of", "and", "to", "in", "or", "a", "any", "by", "for", "be", "is", "shall", "person", "act", "this",
+    "that", "with", "under", "which",
+    "de", "la", "le", "les", "des", "et", "à", "en", "du", "un", "une", "est", "par", "pour", "au", "aux", "dans",
+    "ou", "sur", "qui",
+    "el", "los", "las", "y", "que", "del", "por", "con", "se", "una", "para", "al", "o", "su", "sus", "lo", "como",
+    "da", "do", "dos", "das", "e", "em", "na", "no", "ao", "com", "os", "as", "pela", "pelo", "ou", "não",
+    "и", "в", "не", "на", "с", "по", "или", "о", "к", "для", "от", "за", "что", "из", "то", "а", "его", "либо", "до",
+    "при", "как", "также", "лица", "лиц",
+    "في", "من", "على", "أو", "أن", "إلى", "التي", "الذي", "هذا", "عن", "مع", "كل", "لا", "ما", "و", "هذه", "بين",
+])
+# fmt: on
 _WORD = re.compile(r"\w+")
 
 
@@ -608,7 +619,8 @@ def read_manifest(path: str | Path) -> list[dict]:
             if len(row) > len(cols):
                 _fail(f"{name}:{line}", f"{len(row)} fields, but the header has {len(cols)}")
             rec = {c: "" for c in MANIFEST_COLUMNS}
-            rec.update({c: v.strip() for c, v in zip(cols, row)})
+            # a short row leaves its trailing columns empty (a long one was refused above)
+            rec.update({c: v.strip() for c, v in zip(cols, row, strict=False)})
             if not rec["path"]:
                 _fail(f"{name}:{line}", "empty path")
             target = Path(rec["path"])
@@ -808,9 +820,12 @@ def _read_html(p: Path, name: str, lim: Limits) -> Document:
     from lxml import html as lhtml
 
     data = p.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        if not _bomless_utf16(data):
-            _fail(name, "binary content (NUL bytes), not an HTML file")
+    if (
+        b"\x00" in data[:4096]
+        and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        and not _bomless_utf16(data)
+    ):
+        _fail(name, "binary content (NUL bytes), not an HTML file")
     if _ENTITY.search(data[:65536]):
         _fail(name, "declares XML entities (<!ENTITY); refused")
     text = _decode_html(data, name)
@@ -1452,7 +1467,7 @@ def _check_docx_zip(p: Path, name: str, lim: Limits) -> None:
                     data = zf.read(info)
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
                     _fail(name, f"damaged DOCX: cannot unpack {info.filename} ({exc})")
-                if not data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":  # UTF-16/32: the patterns below are blind
+                if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":  # UTF-16/32: the patterns below are blind
                     from modellaw.safexml import UnsafeXMLError, parse_bytes
 
                     try:

@@ -234,31 +234,31 @@ def _ar_adv_value(m: re.Match) -> int:
     return _AR_UNITS[m.group("ac")] + 10
 
 
-_EN_WORDS = {
-    w: i + 1
-    for i, w in enumerate(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-    )
-}
-_EN_ORD = {
-    w: i + 1
-    for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])
-}
-_ES_ORD = {
-    w: i + 1 for i, w in enumerate(["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"])
-}
+# Number words: the packed lists are kept as written (one word a line would be 60 lines).
+# fmt: off
+_EN_WORDS = {w: i + 1 for i, w in enumerate([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+])}
+_EN_ORD = {w: i + 1 for i, w in enumerate([
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
+])}
+_ES_ORD = {w: i + 1 for i, w in enumerate([
+    "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo",
+])}
 _ES_ORD.update({w[:-1] + "a": v for w, v in list(_ES_ORD.items())})
 _ES_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1, "primer": 1, "tercer": 3})
-_PT_ORD = {
-    w: i + 1 for i, w in enumerate(["primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono", "décimo"])
-}
+_PT_ORD = {w: i + 1 for i, w in enumerate([
+    "primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono", "décimo",
+])}
 _PT_ORD.update({w[:-1] + "a": v for w, v in list(_PT_ORD.items())})
 _PT_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1})
-_RU_ORD = {
-    w: i + 1
-    for i, w in enumerate(["первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый"])
-}
+_RU_ORD = {w: i + 1 for i, w in enumerate([
+    "первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый",
+])}
 _RU_ORD.update({"первая": 1, "вторая": 2, "третья": 3, "общая": 1, "особенная": 2})
+# fmt: on
 
 
 # A value is (family, key): keys compare within a family.
@@ -318,7 +318,7 @@ def _is_next(prev: Val, cur: Val, window: int = 3) -> bool:
             return b[1] > a[1]  # e -> ea
         return a[0] < b[0] <= a[0] + window
     if cur.family == "abjad":
-        return any(0 < y - x <= 2 for x, y in zip(a, b) if x >= 0 and y >= 0)
+        return any(0 < y - x <= 2 for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0)  # both (abjad, alphabet)
     return a[0] < b[0] <= a[0] + window
 
 
@@ -350,7 +350,11 @@ _ART_KW = {
 }
 _ART_RX = {lg: re.compile(rf"{kw}{_SP}*(?P<num>{_NUM[lg]})(?P<sep>{_SEP})") for lg, kw in _ART_KW.items()}
 
-_AR_NUM = rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)|{D}{{1,4}}(?:{_SP}*[-/]{_SP}*{D}{{1,4}})*(?:{_SP}*\({_SP}*{D}{{1,3}}{_SP}*\)(?={_SP}*(?:[:\-–—.]|$)))?)"
+_AR_NUM = (
+    rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)"  # (12)
+    rf"|{D}{{1,4}}(?:{_SP}*[-/]{_SP}*{D}{{1,4}})*"  # 12, 12-3, 12/3
+    rf"(?:{_SP}*\({_SP}*{D}{{1,3}}{_SP}*\)(?={_SP}*(?:[:\-–—.]|$)))?)"  # then "(3)" before a separator
+)
 _AR_BIS = r"(?:{sp}+(?P<bis>مكرر(?:ا|{sp}*\(?{sp}*[{l}]{sp}*\)?(?![\u0600-\u06ff]))?))?".format(sp=_SP, l=_AR_LETTERS)
 _AR_ART_RX = re.compile(
     rf"(?P<kw>(?:ال)?ماده){_SP}*(?:رقم{_SP}*)?(?:(?P<num>{_AR_NUM})|(?P<ord>{_AR_ORD})){_AR_BIS}(?P<sep>{_SEP})"
@@ -677,19 +681,19 @@ class _Scanner:
                 m
                 and (m.group("ord") or m.group("num") or m.group("kw").isupper())
                 and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg)
+                and len(s) - p <= 200
             ):
-                if len(s) - p <= 200:
-                    ordw = (m.group("ord") or "").lower()
-                    return Cand(
-                        "sched",
-                        kw=m.group("kw"),
-                        num=(m.group("ord") or m.group("num") or ""),
-                        val=Val("ord", (_EN_ORD.get(ordw, 0),), False),
-                        pos=p,
-                        end=m.end(),
-                        lang=lg,
-                        extra={"ordw": ordw if ordw != "the" else "", "n": m.group("num") or ""},
-                    )
+                ordw = (m.group("ord") or "").lower()
+                return Cand(
+                    "sched",
+                    kw=m.group("kw"),
+                    num=(m.group("ord") or m.group("num") or ""),
+                    val=Val("ord", (_EN_ORD.get(ordw, 0),), False),
+                    pos=p,
+                    end=m.end(),
+                    lang=lg,
+                    extra={"ordw": ordw if ordw != "the" else "", "n": m.group("num") or ""},
+                )
             m = _EN_DIV_RX.match(s, p)
             if m and len(s) - p <= 250 and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg):
                 return self._mk_div(m, lg, p)
@@ -863,7 +867,7 @@ class _Scanner:
             val = alpha_value(n)
             if roman_value(n) and lg == "en":
                 alt = rvalue(n)
-                if len(n) > 1 and set(n) != {n[0]} or len(n) > 1:  # "(ii)", "(iv)": only roman
+                if len(n) > 1:  # "(ii)", "(iv)": only roman; "(ii)" doubled letter vs roman 2: roman wins too
                     val, alt = alt, None
                     style = "paren_roman"
         elif style == "paren_ALPHA":
@@ -1068,7 +1072,7 @@ class _Parser:
     def run(self) -> list[Unit]:
         lines = self._lines()
         normed: list[tuple[str, list[int] | None, int]] = []
-        for off, body in lines:
+        for _off, body in lines:
             s, idx = normalize_line(body)
             p = 0
             while p < len(s) and (s[p].isspace() or s[p] in _LEAD_MARKS):
@@ -1160,9 +1164,13 @@ class _Parser:
                 if chained or self.keyword_mode:
                     return False
                 return self._accept_bare_section(c, start, i, lines, normed, scan, body, idx, need_heading=True)
-            if self.lang == "en" and c.style == "num_dot" and not chained:
-                if self._in_schedule_without_art() or not self.keyword_mode:
-                    return self._accept_bare_section(c, start, i, lines, normed, scan, body, idx)
+            if (
+                self.lang == "en"
+                and c.style == "num_dot"
+                and not chained
+                and (self._in_schedule_without_art() or not self.keyword_mode)
+            ):
+                return self._accept_bare_section(c, start, i, lines, normed, scan, body, idx)
             return self._accept_sub(c, start, i, normed, scan)
         if c.cls == "def":
             return self._accept_def(c, start)
@@ -1231,10 +1239,8 @@ class _Parser:
         if rest[0].islower() or rest[0] in "([«\"“'":
             return False
         last = rest[-1]
-        if last in _TERMINAL:
-            if not (allow_period and last == "." and _word_count(rest) <= 6):
-                return False
-        return True
+        # ends without a full stop or the like, or (when allowed) with the period of a short heading
+        return last not in _TERMINAL or (allow_period and last == "." and _word_count(rest) <= 6)
 
     def _div_rank_for(self, key: str) -> float:
         """Divisions rank by nesting as first seen: a kind first met inside another nests below it."""
@@ -1587,10 +1593,7 @@ class _Parser:
             shown = raw.strip("()").strip()
             shown = re.sub(r"[\s\-–—.):]+$", "", shown)
             shown = western_digits(shown)
-            if parent is not None and parent.cls == "art":
-                label = f"{plabel} ({shown})"
-            else:
-                label = f"{plabel}({shown})"
+            label = f"{plabel} ({shown})" if parent is not None and parent.cls == "art" else f"{plabel}({shown})"
         idnum = _sanitize(core.rstrip(")"))
         if style == "para_sign" and val.key[-1] == "único":
             idnum = "unico"
