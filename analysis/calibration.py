@@ -167,15 +167,15 @@ class Row:
 
 def rows_for(statute: str, a: Assessment, gold: dict[str, str]) -> list[Row]:
     """Rows for every gold key; a key the model does not carry is skipped (nothing to calibrate)."""
-    by_key = {}
+    by_key: dict[str, Verdict] = {}
     for v in a.verdicts:
         for k in v.provision.keys:
             by_key.setdefault(k, v)
     out = []
     for key, g in sorted(gold.items()):
-        v = by_key.get(key)
-        if v is not None:
-            out.append(Row(statute, key, g, v.verdict, verdict_features(v, a)))
+        kv = by_key.get(key)
+        if kv is not None:
+            out.append(Row(statute, key, g, kv.verdict, verdict_features(kv, a)))
     return out
 
 

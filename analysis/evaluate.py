@@ -46,7 +46,7 @@ class Scores:
     def accuracy(self) -> float:
         return self.correct / self.n if self.n else 0.0
 
-    def _count(self, gold_in, pred_in) -> int:
+    def _count(self, gold_in: tuple[str, ...], pred_in: tuple[str, ...]) -> int:
         return sum(v for (g, p), v in self.confusion.items() if g in gold_in and p in pred_in)
 
     def precision_recall(self, cls: str) -> tuple[float, float]:

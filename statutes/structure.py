@@ -24,6 +24,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from statutes.model import Unit
 
@@ -305,8 +306,8 @@ def rvalue(s: str) -> Val | None:
     return Val("roman", (v,), v == 1) if v else None
 
 
-def _is_next(prev: Val, cur: Val, window: int = 3) -> bool:
-    if prev.family != cur.family:
+def _is_next(prev: Val | None, cur: Val | None, window: int = 3) -> bool:
+    if prev is None or cur is None or prev.family != cur.family:
         return False
     a, b = prev.key, cur.key
     if cur.family == "num":
@@ -749,8 +750,8 @@ class _Scanner:
             low = num.lower()
             if rv:
                 val = Val("num", (rv,), rv == 1)
-            elif num_value(num):
-                val = num_value(num)
+            elif (nv := num_value(num)) is not None:
+                val = nv
             else:
                 w = low.split()[0] if low.split() else low
                 n = (
@@ -783,9 +784,10 @@ class _Scanner:
                 num = gd["ord"]
             else:
                 num = gd["num"]
-                val = num_value(num)
-                if val is None:
+                parsed = num_value(num)
+                if parsed is None:
                     return None
+                val = parsed
             bis = gd.get("bis") or ""
             if bis:
                 val = Val("num", val.key[:-1] + ("مكرر" + val.key[-1],), False)
@@ -807,11 +809,19 @@ class _Scanner:
             if m:
                 num = m.group("num")
                 had_sep = bool(m.group("sep").strip())
-                val = self._art_val(num, lg)
-                if val is not None and _rest_ok(s, m.end(), had_sep, lg):
+                aval = self._art_val(num, lg)
+                if aval is not None and _rest_ok(s, m.end(), had_sep, lg):
                     kw = m.group("kw")
                     return Cand(
-                        "art", style="kw", kw=kw, num=num.strip(), val=val, pos=p, end=m.end(), had_sep=had_sep, lang=lg
+                        "art",
+                        style="kw",
+                        kw=kw,
+                        num=num.strip(),
+                        val=aval,
+                        pos=p,
+                        end=m.end(),
+                        had_sep=had_sep,
+                        lang=lg,
                     )
         return None
 
@@ -997,6 +1007,14 @@ def _word_count(s: str) -> int:
     return len(s.split())
 
 
+# What the parser's passes share: (offset, text) per line; its normalised form with the index
+# map back and the first non-space position; the cached per-line scan.
+_Lines = list[tuple[int, str]]
+_Idx = list[int] | None
+_Normed = list[tuple[str, _Idx, int]]
+_Scan = Callable[[int], list["Cand"]]
+
+
 class _Parser:
     def __init__(self, text: str, lang: str):
         self.text = text
@@ -1032,7 +1050,7 @@ class _Parser:
         i = self.stack.pop()
         self.nodes[i].end = at
 
-    def _pop_while(self, at: int, pred) -> None:
+    def _pop_while(self, at: int, pred: Callable[[_Node], bool]) -> None:
         while self.stack and pred(self.nodes[self.stack[-1]]):
             self._pop(at)
 
@@ -1081,10 +1099,11 @@ class _Parser:
         scans: list[list[Cand] | None] = [None] * len(lines)
 
         def scan(i: int) -> list[Cand]:
-            if scans[i] is None:
+            cached = scans[i]
+            if cached is None:
                 s, _idx, p = normed[i]
-                scans[i] = self.scanner.scan(s, p) if p < len(s) else []
-            return scans[i]
+                cached = scans[i] = self.scanner.scan(s, p) if p < len(s) else []
+            return cached
 
         # Which convention numbers sections in an English act: "Section 4" or bare "4."?
         if self.lang == "en":
@@ -1125,7 +1144,7 @@ class _Parser:
             k += 1
         return k
 
-    def _toc(self, lines, normed, scan) -> set[int]:
+    def _toc(self, lines: _Lines, normed: _Normed, scan: _Scan) -> set[int]:
         """Lines of a table of contents ("ARRANGEMENT OF SECTIONS" ... until the body repeats)."""
         limit = max(1, len(lines) * 2 // 5)
         for t in range(min(limit, len(lines))):
@@ -1152,7 +1171,18 @@ class _Parser:
         return set()
 
     # -- acceptance ---------------------------------------------------------------------
-    def _accept(self, c: Cand, start: int, i: int, lines, normed, scan, body, idx, chained: bool) -> bool:
+    def _accept(
+        self,
+        c: Cand,
+        start: int,
+        i: int,
+        lines: _Lines,
+        normed: _Normed,
+        scan: _Scan,
+        body: str,
+        idx: _Idx,
+        chained: bool,
+    ) -> bool:
         if c.cls in ("div", "sched"):
             return self._accept_div(c, start, i, lines, normed, scan, body, idx)
         if c.cls == "art":
@@ -1196,11 +1226,11 @@ class _Parser:
         self,
         c: Cand,
         body: str,
-        idx,
+        idx: _Idx,
         i: int,
-        lines,
-        normed,
-        scan,
+        lines: _Lines,
+        normed: _Normed,
+        scan: _Scan,
         max_words: int,
         allow_period: bool = False,
         next_line: bool = True,
@@ -1256,7 +1286,9 @@ class _Parser:
         self.div_rank[key] = r
         return r
 
-    def _accept_div(self, c: Cand, start: int, i, lines, normed, scan, body, idx) -> bool:
+    def _accept_div(
+        self, c: Cand, start: int, i: int, lines: _Lines, normed: _Normed, scan: _Scan, body: str, idx: _Idx
+    ) -> bool:
         lg = c.lang if self.lang not in LANGS else self.lang
         if c.cls == "sched":
             self._pop_while(start, lambda n: True)
@@ -1285,7 +1317,7 @@ class _Parser:
         )
         return True
 
-    def _orig_text(self, body: str, idx, c: Cand, what: str) -> str:
+    def _orig_text(self, body: str, idx: _Idx, c: Cand, what: str) -> str:
         """The original spelling of the candidate's number (the normalised line may differ)."""
         if idx is None:
             return c.num
@@ -1329,7 +1361,9 @@ class _Parser:
             n = n.capitalize()
         return f"{word} {n}".strip()
 
-    def _accept_art(self, c: Cand, start: int, i, lines, normed, scan, body, idx) -> bool:
+    def _accept_art(
+        self, c: Cand, start: int, i: int, lines: _Lines, normed: _Normed, scan: _Scan, body: str, idx: _Idx
+    ) -> bool:
         lg = self.lang if self.lang in LANGS else c.lang
         self._pop_while(start, lambda n: n.rank >= 0)
         num_orig = self._orig_text(body, idx, c, "num")
@@ -1364,7 +1398,16 @@ class _Parser:
         return True
 
     def _accept_bare_section(
-        self, c: Cand, start: int, i, lines, normed, scan, body, idx, need_heading: bool = False
+        self,
+        c: Cand,
+        start: int,
+        i: int,
+        lines: _Lines,
+        normed: _Normed,
+        scan: _Scan,
+        body: str,
+        idx: _Idx,
+        need_heading: bool = False,
     ) -> bool:
         """English "4. Short title" / "4." numbering, or a numbered paragraph of a schedule."""
         sched = self._in_schedule()
@@ -1427,7 +1470,7 @@ class _Parser:
             )
         return True
 
-    def _accept_note(self, c: Cand, start: int, body, idx) -> bool:
+    def _accept_note(self, c: Cand, start: int, body: str, idx: _Idx) -> bool:
         k = self._art_index()
         if k < 0:
             return False
@@ -1448,7 +1491,7 @@ class _Parser:
                 return -1
         return -1
 
-    def _lookahead_roman(self, i: int, normed) -> str | None:
+    def _lookahead_roman(self, i: int, normed: _Normed) -> str | None:
         """The next "(x)" marker after line i, to tell roman (i) from the letter (i)."""
         for j in range(i + 1, min(i + 40, len(normed))):
             s, _idx, p = normed[j]
@@ -1457,12 +1500,13 @@ class _Parser:
                 return m.group(1)
         return None
 
-    def _accept_sub(self, c: Cand, start: int, i: int, normed, scan) -> bool:
+    def _accept_sub(self, c: Cand, start: int, i: int, normed: _Normed, scan: _Scan) -> bool:
         lg = self.lang if self.lang in LANGS else c.lang
         ranks = _RANK.get(lg, _RANK["en"])
-        style, val = c.style, c.val
+        style: str | None = c.style
+        val = c.val
         if c.alt is not None:  # "(i)", "(v)", "(x)": letter or roman?
-            style, val = self._resolve_roman(c, i, normed)
+            style, val = self._resolve_roman(c, c.alt, i, normed)
             if style is None:
                 return False
         if style not in ranks:
@@ -1475,7 +1519,7 @@ class _Parser:
         elif val is not None and val.first:
             top = self._top()
             inside = top is not None and top.cls in ("sub", "def", "note")
-            if (lg, style) in _FLEXIBLE and k < 0 and inside and top.rank >= rank:
+            if (lg, style) in _FLEXIBLE and k < 0 and top is not None and inside and top.rank >= rank:
                 pass  # a fresh list nested deeper than its usual rank
             else:
                 self._pop_while(start, lambda n: n.cls in ("sub", "def") and n.rank >= rank)
@@ -1484,31 +1528,33 @@ class _Parser:
         self._push(self._sub_node(lg, style, rank, c, val, start))
         return True
 
-    def _resolve_roman(self, c: Cand, i: int, normed) -> tuple[str | None, Val | None]:
+    def _resolve_roman(self, c: Cand, alt: Val, i: int, normed: _Normed) -> tuple[str | None, Val | None]:
+        """Letter or roman numeral for a marker that reads as both; `alt` is its roman value (c.alt)."""
         a_style = "paren_alpha" if c.style == "paren_alpha" else "paren_ALPHA"
         r_style = "paren_roman" if c.style == "paren_alpha" else "paren_ROMAN"
         ka, kr = self._open_of_style(a_style), self._open_of_style(r_style)
         a_next = ka >= 0 and _is_next(self.nodes[self.stack[ka]].val, c.val)
-        r_next = kr >= 0 and _is_next(self.nodes[self.stack[kr]].val, c.alt)
-        r_first = c.alt.first
+        r_next = kr >= 0 and _is_next(self.nodes[self.stack[kr]].val, alt)
+        r_first = alt.first
         if r_next and a_next:
-            return (r_style, c.alt) if kr > ka else (a_style, c.val)
+            return (r_style, alt) if kr > ka else (a_style, c.val)
         if r_next:
-            return r_style, c.alt
+            return r_style, alt
         if a_next and r_first:
             nxt = self._lookahead_roman(i, normed)
             if nxt is not None:
                 if roman_value(nxt) == 2:
-                    return r_style, c.alt
+                    return r_style, alt
                 av = alpha_value(nxt)
                 if av is not None and _is_next(c.val, av):
                     return a_style, c.val
             prev = self.nodes[self.stack[ka]].val
-            return (a_style, c.val) if prev and prev.key[0] == c.val.key[0] - 1 else (r_style, c.alt)
+            cv = c.val  # a_next: not None
+            return (a_style, cv) if prev and cv and prev.key[0] == cv.key[0] - 1 else (r_style, alt)
         if a_next:
             return a_style, c.val
         if r_first:
-            return r_style, c.alt
+            return r_style, alt
         if c.val is not None and c.val.first:
             return a_style, c.val
         return None, None
@@ -1618,6 +1664,7 @@ class _Parser:
         else:
             self._pop_while(start, lambda n: n.cls == "sub" and n.rank >= _DEF_RANK)
         parent = self._top()
+        assert parent is not None  # an article is open (checked above)
         term = c.num
         lg = self.lang
         q = '"{}"' if lg in ("en", "es", "pt") else "«{}»"
