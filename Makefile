@@ -1,12 +1,13 @@
 # Two entry points for a fresh machine with only python3 and make:
 #   make demo   set up, then assess the bundled sample statute against the Model Law
-#   make test   set up, then run the test suite
+#   make test   set up, then lint (ruff), type-check (mypy) and run the test suite
+#   make lint   set up, then only the lint and type checks
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo lint test bench clean
 
 setup: $(STAMP)
 
@@ -23,10 +24,16 @@ demo: setup
 	$(BIN)/modellaw compare $(SAMPLE) --format html -o out/sample-report.html
 	@echo "HTML report: out/sample-report.html"
 
+# Formatting, lint and types first: CI fails on any of them before the tests run.
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # The report tests render HTML in a headless Chromium and read PDFs back with pdftotext:
 # install the Debian packages when they are absent (CI runs as root); if that cannot be
 # done, those tests skip and say why.
-test: setup
+test: setup lint
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then \
 		echo "make test: installing chromium and poppler-utils for the report tests"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \

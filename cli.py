@@ -11,12 +11,16 @@ import io
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, NoReturn, Optional
 
 import typer
 
-from modellaw import ModelError, Provision, load_model, resolve_model, validate_model_file
+from modellaw import Model, ModelError, Provision, load_model, resolve_model, validate_model_file
 from modellaw.model import builtin_models
+
+if TYPE_CHECKING:
+    from analysis.types import Assessment
+    from statutes.model import Statute
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 STATUTE_LANGS = ("auto", "en", "fr", "es", "ar", "ru", "pt")
@@ -46,13 +50,13 @@ class Status(str, Enum):
     general = "general"
 
 
-def fail(message: str, code: int = EXIT_INPUT) -> None:
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     """One line on stderr, never a traceback."""
     typer.echo(f"modellaw: error: {message}", err=True)
     raise typer.Exit(code)
 
 
-def _model(name: str):
+def _model(name: str) -> Model:
     try:
         return resolve_model(name)
     except ModelError as exc:
@@ -234,7 +238,7 @@ _BINARY = {"pdf", "xlsx"}
 _VERDICT_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": "✘ missing"}
 
 
-def _read(file: Path, lang: str):
+def _read(file: Path, lang: str) -> Statute:
     from statutes import StatuteError, read_statute
 
     if lang not in STATUTE_LANGS:
@@ -245,7 +249,7 @@ def _read(file: Path, lang: str):
         fail(str(exc))
 
 
-def _print_table(a) -> None:
+def _print_table(a: Assessment) -> None:
     st = a.statute
     typer.echo(f"{st.title or st.path} [{a.language}] — {a.unit_count} units — model {a.model.id} ({a.model.version})")
     c, m = a.counts(), a.counts("mandatory")
@@ -454,7 +458,7 @@ def batch(
             "run the same command again to assess the rest",
             err=True,
         )
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     except (BatchError, HistoryError, ModelError) as exc:
         fail(str(exc))
     typer.echo(

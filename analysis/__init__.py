@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from analysis.types import VERDICTS, Assessment, ElementResult, Evidence, Verdict
 from modellaw.model import Model
 from statutes.model import Statute
 
+if TYPE_CHECKING:
+    from analysis.match import Matcher
+
 __all__ = ["VERDICTS", "Assessment", "ElementResult", "Evidence", "Verdict", "assess", "matcher"]
 
 
 @lru_cache(maxsize=16)
-def matcher(model: Model, lang: str):
+def matcher(model: Model, lang: str) -> Matcher:
     """A Matcher with the model's cues compiled for one language (built once, reused)."""
     from analysis.match import Matcher
 

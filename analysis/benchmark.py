@@ -76,7 +76,9 @@ class Benchmark:
         return d
 
     def to_dict(self) -> dict:
-        overall, by_lang, by_key = Scores(), {}, {}
+        overall = Scores()
+        by_lang: dict[str, list[StatuteRun]] = {}
+        by_key: dict[str, Scores] = {}
         for run in self.runs:
             overall.merge(run.scores)
             by_lang.setdefault(run.language, []).append(run)

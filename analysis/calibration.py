@@ -92,7 +92,7 @@ class Calibration:
             "fitted_on": list(self.fitted_on),
             "review_below": self.review_below,
             "intercept": self.intercept,
-            "coefficients": {k: c for k, c in zip(self.features, self.coef)},
+            "coefficients": dict(zip(self.features, self.coef, strict=True)),
             "measured": self.measured,
         }
 
@@ -167,15 +167,15 @@ class Row:
 
 def rows_for(statute: str, a: Assessment, gold: dict[str, str]) -> list[Row]:
     """Rows for every gold key; a key the model does not carry is skipped (nothing to calibrate)."""
-    by_key = {}
+    by_key: dict[str, Verdict] = {}
     for v in a.verdicts:
         for k in v.provision.keys:
             by_key.setdefault(k, v)
     out = []
     for key, g in sorted(gold.items()):
-        v = by_key.get(key)
-        if v is not None:
-            out.append(Row(statute, key, g, v.verdict, verdict_features(v, a)))
+        kv = by_key.get(key)
+        if kv is not None:
+            out.append(Row(statute, key, g, kv.verdict, verdict_features(kv, a)))
     return out
 
 
@@ -235,7 +235,7 @@ def choose_review_threshold(
     max_flagged: float = 1 / 3,
     at_least: float = REVIEW_AT_LEAST,
 ) -> float:
-    """The lowest threshold at which the verdicts not flagged are right `target` of the time, and never under `at_least`.
+    """The lowest threshold at which the unflagged verdicts are right `target` of the time, and never under `at_least`.
 
     Chosen on leave-one-statute-out probabilities, so the threshold is not fitted to the
     verdicts it is then judged on. If no threshold within `max_flagged` reaches the target,

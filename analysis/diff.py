@@ -91,7 +91,7 @@ def diff(old: Assessment, new: Assessment) -> list[Change]:
             kind = "evidence"
         else:
             continue
-        p = (n or o).provision
+        p = n.provision if n is not None else old_by[pid].provision  # pid is in one of the two
         of, nf = _found(o), _found(n)
         out.append(
             Change(
@@ -136,7 +136,7 @@ def _article(c: Change) -> str:
 
 
 def _verdicts(c: Change) -> str:
-    def one(v, conf):
+    def one(v: str | None, conf: float | None) -> str:
         return "—" if v is None else f"{v} {conf:.2f}"
 
     return f"{one(c.old_verdict, c.old_confidence)} → {one(c.new_verdict, c.new_confidence)}"

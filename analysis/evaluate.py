@@ -46,7 +46,7 @@ class Scores:
     def accuracy(self) -> float:
         return self.correct / self.n if self.n else 0.0
 
-    def _count(self, gold_in, pred_in) -> int:
+    def _count(self, gold_in: tuple[str, ...], pred_in: tuple[str, ...]) -> int:
         return sum(v for (g, p), v in self.confusion.items() if g in gold_in and p in pred_in)
 
     def precision_recall(self, cls: str) -> tuple[float, float]:
@@ -89,6 +89,10 @@ class Scores:
         pc = self._count(VERDICTS, ("covered",))
         return self._count(GAP, ("covered",)) / pc if pc else 0.0
 
+    def _pr_dict(self, cls: str) -> dict[str, float]:
+        p, r = self.precision_recall(cls)
+        return {"precision": round(p, 3), "recall": round(r, 3)}
+
     def as_dict(self) -> dict:
         p, r, f1 = self.gap_prf()
         return {
@@ -98,10 +102,7 @@ class Scores:
             "macro_f1": round(self.macro_f1, 3),
             "false_covered": round(self.false_covered, 3),
             "covered_predicted": self._count(VERDICTS, ("covered",)),
-            "per_class": {
-                c: dict(zip(("precision", "recall"), map(lambda x: round(x, 3), self.precision_recall(c))))
-                for c in VERDICTS
-            },
+            "per_class": {c: self._pr_dict(c) for c in VERDICTS},
             "gap": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3)},
             "evidence": {"agree": self.evidence_agree, "total": self.evidence_total},
         }

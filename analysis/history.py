@@ -213,7 +213,7 @@ class HistoryStore:
     def __enter__(self) -> "HistoryStore":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- assessments ---------------------------------------------------------------------
@@ -263,7 +263,8 @@ class HistoryStore:
                 json.dumps(rec["mandatory_gaps"]),
             ),
         )
-        aid = int(cur.lastrowid)
+        aid = cur.lastrowid
+        assert aid is not None  # set by the INSERT above
         self.db.executemany(
             """INSERT INTO provision_verdicts (assessment_id, seq, provision_id, article, title, status, keys,
                    verdict, confidence, units, missing_elements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

@@ -29,7 +29,7 @@ from analysis import readings
 from analysis.text import Analyzer, Token, analyzer
 from analysis.types import Assessment, ElementResult, Evidence, Verdict
 from modellaw.model import Element, Model, Provision
-from statutes.model import Statute
+from statutes.model import Definition, Statute
 
 WINDOW = 60  # tokens within which the parts of a `~` cue must co-occur (same sentence too)
 NEG_LOOKBACK = 4  # tokens before a match searched for a negator
@@ -88,7 +88,7 @@ def compile_cue(text: str, weight: float, an: Analyzer) -> CompiledCue:
     # part (or the previous one, at the end) must itself be negated in its clause, so that
     # "a person who is not a citizen ... shall be deported" does not read as "not deported".
     negated = [False] * len(parts)
-    kept = []
+    kept: list[tuple[Word, ...]] = []
     for k, part in enumerate(parts):
         if len(part) == 1 and part[0].norm in an.negators and len(parts) > 1:
             target = len(kept) if k + 1 < len(parts) else len(kept) - 1
@@ -229,7 +229,7 @@ class StatuteIndex:
                     break
         return hits
 
-    def _term_span(self, d) -> tuple[int, int]:
+    def _term_span(self, d: Definition) -> tuple[int, int]:
         """Where the defined term is written: at or just before the definition's words."""
         text = self.statute.text
         lo = max(0, d.start - len(d.term) - 40)
@@ -358,8 +358,8 @@ class Matcher:
                     for sc in users:
                         per_scope[sc].setdefault(h.cue, h)
         best_sc, best_total = None, 0.0
-        for sc, found in per_scope.items():
-            total = sum(cues[ci].weight * h.quality for ci, h in found.items())
+        for sc, scope_hits in per_scope.items():
+            total = sum(cues[ci].weight * h.quality for ci, h in scope_hits.items())
             if total > best_total:
                 best_sc, best_total = sc, total
         need = float(e.min)
@@ -379,7 +379,7 @@ class Matcher:
         strength = min(1.0, best_total / (need + 1.0)) if found else min(0.99, best_total / need)
         return ElementResult(e.id, e.label, e.essential, found, round(strength, 3), evidence), strength
 
-    def _provision(self, p: Provision, idx: StatuteIndex, expansions) -> Verdict:
+    def _provision(self, p: Provision, idx: StatuteIndex, expansions: list[tuple[int, int, frozenset[int]]]) -> Verdict:
         results = [self._element(p, e, idx, expansions) for e in p.elements]
         elements = [r for r, _ in results]
         essential = [(r, s) for r, s in results if r.essential] or results

@@ -109,10 +109,32 @@ class Analyzer:
             except ImportError:  # pragma: no cover - nltk is a declared dependency
                 self._isri = None
         self.negators = NEGATORS.get(lang, NEGATORS["en"])
+        self._init_caches()
 
-    @lru_cache(maxsize=200_000)
+    def _init_caches(self) -> None:
+        # Per-instance caches (an lru_cache on the methods would be one cache shared by every
+        # language, holding each Analyzer alive): a statute repeats its words a great deal.
+        self._keys_cache = lru_cache(maxsize=200_000)(self._keys)
+        self._extra_keys_cache = lru_cache(maxsize=200_000)(self._extra_keys)
+
+    def __getstate__(self) -> dict[str, object]:  # picklable as before: the caches are rebuilt, not sent
+        state = self.__dict__.copy()
+        del state["_keys_cache"], state["_extra_keys_cache"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._init_caches()
+
     def keys(self, text: str) -> tuple[str, str, str]:
         """(norm, lemma, alt) for one token's text."""
+        return self._keys_cache(text)
+
+    def extra_keys(self, text: str) -> tuple[str, ...]:
+        """Arabic only: the simplemma lemma (broken plurals) and the "√" root of a token."""
+        return self._extra_keys_cache(text)
+
+    def _keys(self, text: str) -> tuple[str, str, str]:
         low = unicodedata.normalize("NFKC", text).lower()  # NFKC: PDF presentation forms, ligatures
         if self.lang == "ar":
             if low.startswith(ROOT_MARK) and len(low) > 1:  # a root cue word
@@ -138,9 +160,7 @@ class Analyzer:
             return ROOT_MARK + word
         return ROOT_MARK + normalize_ar(self._isri.stem(word))
 
-    @lru_cache(maxsize=200_000)
-    def extra_keys(self, text: str) -> tuple[str, ...]:
-        """Arabic only: the simplemma lemma (broken plurals) and the "√" root of a token."""
+    def _extra_keys(self, text: str) -> tuple[str, ...]:
         if self.lang != "ar":
             return ()
         low = unicodedata.normalize("NFKC", text).lower()

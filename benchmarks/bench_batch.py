@@ -7,8 +7,8 @@ there is enough work, and each --jobs setting runs `run_batch` in a fresh proces
 output folder (nothing skipped). Throughput counts the whole run: worker start-up and model and
 pipeline loading, reading, assessing, writing both reports per statute, and the matrix, summary and
 index at the end. The load average printed beside each run tells whether other work shared the
-CPUs (parallel figures mean little on a busy machine). Memory is the peak resident set of the main process and of the largest worker;
-with N workers the total is at most main + N x worker.
+CPUs (parallel figures mean little on a busy machine). Memory is the peak resident set of the main process
+and of the largest worker; with N workers the total is at most main + N x worker.
 """
 
 from __future__ import annotations

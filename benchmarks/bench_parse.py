@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from statutes.definitions import extract_definitions  # noqa: E402
-from statutes.structure import parse_units  # noqa: E402
+from statutes.definitions import extract_definitions  # noqa: E402 — after the sys.path insert that lets the script run from a checkout
+from statutes.structure import parse_units  # noqa: E402 — after the sys.path insert that lets the script run from a checkout
 
 DEFAULT = ROOT.parent / "shared" / "corpus" / "statutes"
 
@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no statutes found in {', '.join(map(str, args.paths))}", file=sys.stderr)
         return 1
-    head = f"{'statute':44} {'lang':4} {'KB':>7} {'units':>6} {'defs':>5} {'units ms':>9} {'defs ms':>8} {'MB/s':>6} {'peak MB':>8}"
+    head = (
+        f"{'statute':44} {'lang':4} {'KB':>7} {'units':>6} {'defs':>5} "
+        f"{'units ms':>9} {'defs ms':>8} {'MB/s':>6} {'peak MB':>8}"
+    )
     print(head)
     print("-" * len(head))
     largest = ("", "en")

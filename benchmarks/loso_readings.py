@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import benchmark, readings  # noqa: E402
-from modellaw import resolve_model  # noqa: E402
+from analysis import benchmark, readings  # noqa: E402 — after the sys.path insert that lets the script run from a checkout
+from modellaw import resolve_model  # noqa: E402 — after the sys.path insert that lets the script run from a checkout
 
 
 def right_per_statute(gold: Path, model, off: frozenset[str]) -> tuple[dict[str, int], dict[str, int], set[str]]:
@@ -65,9 +65,8 @@ def main() -> None:
     }
     print(f"{'statute':<50} {'in-sample':>9} {'LOSO':>6}  readings left out")
     for s, d in out.items():
-        print(
-            f"{s:<50} {d['in_sample']:>9.3f} {d['leave_one_statute_out']:>6.3f}  {', '.join(d['readings_left_out']) or '-'}"
-        )
+        left_out = ", ".join(d["readings_left_out"]) or "-"
+        print(f"{s:<50} {d['in_sample']:>9.3f} {d['leave_one_statute_out']:>6.3f}  {left_out}")
     print(f"{'OVERALL':<50} {overall['in_sample']:>9.3f} {overall['leave_one_statute_out']:>6.3f}")
     print("per reading, right verdicts it adds per statute (switched off: full minus without):")
     for rid in ids:

@@ -18,6 +18,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from modellaw.model import MODELS_DIR
 
@@ -96,7 +97,7 @@ def _matches(ref: str, article: str, provision_id: str) -> bool:
     return ref.strip() == provision_id or (bool(article) and _norm(ref) == article.lower())
 
 
-def _dedup(items) -> list[str]:
+def _dedup(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 

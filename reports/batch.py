@@ -47,11 +47,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from urllib.parse import quote
 
 from analysis.history import HistoryStore, assessment_record
 from reports.tabular import escape_cell
+
+if TYPE_CHECKING:  # imported where used: a worker starts without them
+    import pandas as pd
+
+    from modellaw.model import Model
 
 __all__ = ["BatchError", "BatchInput", "BatchResult", "collect_inputs", "run_batch", "safe_filename", "unique_name"]
 
@@ -253,7 +258,9 @@ def _sidecar_sha256(path: str | Path) -> str:
     return ""
 
 
-def input_key(item: BatchInput, file_sha: str, model, model_sha: str, tool_version: str, report_lang: str) -> str:
+def input_key(
+    item: BatchInput, file_sha: str, model: Model, model_sha: str, tool_version: str, report_lang: str
+) -> str:
     """The fingerprint that decides whether a rerun may skip an input."""
     blob = json.dumps(
         {
@@ -400,21 +407,18 @@ class BatchResult:
 
 
 @contextlib.contextmanager
-def _lock(outdir: Path):
+def _lock(outdir: Path) -> Iterator[None]:
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory lock
         yield
         return
-    fh = open(outdir / LOCK_FILE, "a+")
-    try:
+    with open(outdir / LOCK_FILE, "a+") as fh:  # closing the file releases the lock
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise BatchError(f"{outdir}: another modellaw batch is writing to this folder") from None
         yield
-    finally:
-        fh.close()
 
 
 def _outdir_key(outdir: Path, db: Path) -> str:
@@ -512,10 +516,7 @@ def run_batch(
             prev = items.get(inputs[res["index"]].key_path)
             old_name = prev["report_name"] if prev else ""
             desired = safe_filename(res["name"])
-            if old_name and _name_fits(old_name, desired):
-                name = old_name
-            else:
-                name = unique_name(desired, taken)
+            name = old_name if old_name and _name_fits(old_name, desired) else unique_name(desired, taken)
             os.replace(res["html"], reports / f"{name}.html")
             os.replace(res["json"], reports / f"{name}.json")
             if old_name and old_name != name:
@@ -760,7 +761,7 @@ SUMMARY_COLUMNS = (
 MATRIX_ID_COLUMNS = ("name", "country", "title", "year", "language", "path", "model", "assessed", "statute_sha256")
 
 
-def _csv_bytes(header, rows) -> bytes:
+def _csv_bytes(header: Iterable[object], rows: Iterable[Iterable[object]]) -> bytes:
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow([escape_cell(h) for h in header])
@@ -775,7 +776,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def matrix_frame(rows: list[dict]):
+def matrix_frame(rows: list[dict]) -> pd.DataFrame:
     """The matrix as a pandas DataFrame: one row per assessed statute, text cells escaped."""
     import pandas as pd
 
@@ -807,7 +808,7 @@ def matrix_frame(rows: list[dict]):
     )
 
 
-def _matrix_xlsx(df, summary_rows: list[dict]) -> bytes:
+def _matrix_xlsx(df: pd.DataFrame, summary_rows: list[dict]) -> bytes:
     import pandas as pd
     from openpyxl.formatting.rule import CellIsRule
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -845,7 +846,7 @@ def _matrix_xlsx(df, summary_rows: list[dict]) -> bytes:
     return buf.getvalue()
 
 
-def _heatmap(rows: list[dict], model) -> tuple[list[dict], list[dict]]:
+def _heatmap(rows: list[dict], model: Model) -> tuple[list[dict], list[dict]]:
     """Columns (protection keys, in the model's order) and rows for the index page's heatmap."""
     described = {k.id: k.text for k in model.keys}
     order = {k.id: i for i, k in enumerate(model.keys)}
@@ -897,7 +898,7 @@ def _heatmap(rows: list[dict], model) -> tuple[list[dict], list[dict]]:
     return columns, out
 
 
-def render_index(rows: list[dict], model, *, interrupted: bool = False, total: int | None = None) -> str:
+def render_index(rows: list[dict], model: Model, *, interrupted: bool = False, total: int | None = None) -> str:
     """index.html: Jinja2 autoescaped, inline CSS, no script, nothing fetched."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -923,7 +924,7 @@ def render_index(rows: list[dict], model, *, interrupted: bool = False, total: i
 
 
 def write_outputs(
-    outdir: Path, rows: list[dict], model, *, source: Path, interrupted: bool = False, total: int | None = None
+    outdir: Path, rows: list[dict], model: Model, *, source: Path, interrupted: bool = False, total: int | None = None
 ) -> None:
     """summary.csv, failures.csv, matrix.csv, matrix.xlsx and index.html for the rows of a batch."""
     for r in rows:

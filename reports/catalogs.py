@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from reports.i18n import DOMAIN, catalog_path, languages
 
 
-def extract_messages():
+def extract_messages() -> Catalog:
     """Every interface string in reports/*.py and reports/templates/*.j2, as a Babel catalog."""
-    from babel.messages.catalog import Catalog
     from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 
     root = Path(__file__).parent
@@ -37,7 +37,7 @@ def extract_messages():
     return catalog
 
 
-def _snapshot(catalog) -> list:
+def _snapshot(catalog: Catalog) -> list[tuple[object, ...]]:
     return [(m.context, m.id, m.string, tuple(m.locations), tuple(sorted(m.flags))) for m in catalog if m.id]
 
 

@@ -6,6 +6,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -31,7 +32,7 @@ class MdRaw(str):
     """Text the Markdown template may output unescaped (none of it comes from the input)."""
 
 
-def md_escape(value) -> str:
+def md_escape(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, MdRaw):
@@ -66,7 +67,7 @@ def environment(kind: str, lang: str) -> Environment:
         env.filters["raw"] = MdRaw  # for the template's own macros: {{ heading(p)|raw }}
     else:
         raise ValueError(kind)
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
     return env
 
 
@@ -86,14 +87,14 @@ def render_json(a: Assessment) -> str:
     return json.dumps(assessment_to_dict(a), ensure_ascii=False, indent=2) + "\n"
 
 
-def _offline_fetcher():
+def _offline_fetcher() -> object:
     """WeasyPrint may read `data:` URLs only: a report never makes a request, local or remote."""
     from weasyprint import urls
 
     if hasattr(urls, "URLFetcher"):  # WeasyPrint >= 66
         return urls.URLFetcher(allowed_protocols={"data"})
 
-    def fetch(url: str, *args, **kwargs):  # older WeasyPrint: a plain function
+    def fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:  # older WeasyPrint: a plain function
         if not url.startswith("data:"):
             raise ValueError(f"report rendering does not fetch {url}")
         return urls.default_url_fetcher(url, *args, **kwargs)

@@ -12,11 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import TYPE_CHECKING, Sequence, cast
 
 from analysis.types import Assessment, Verdict
 from reports.contract import SCHEMA
 from reports.i18n import N_, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
 from reports.view import format_created
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters an XML 1.0 document (and so an .xlsx) cannot hold.
@@ -35,7 +39,7 @@ CSV_COLUMNS = (
 )
 
 
-def escape_cell(value):
+def escape_cell(value: object) -> object:
     """A text cell that a spreadsheet would run as a formula, made inert; other values unchanged."""
     if isinstance(value, str):
         value = _ILLEGAL_XML.sub(" ", value)
@@ -91,8 +95,13 @@ H_EVIDENCE = (N_("Provision"), N_("Article"), N_("Verdict"), N_("Unit"), N_("Quo
 def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
     import pandas as pd
 
-    _ = translations(lang).gettext
-    pgettext = translations(lang).pgettext
+    tr = translations(lang)
+    _ = tr.gettext
+
+    def pgettext(context: str, message: str) -> str:
+        # babel annotates it "str | object" (for a sentinel that never escapes): it returns the str
+        return cast(str, tr.pgettext(context, message))
+
     st = a.statute
     counts, mandatory = a.counts(), a.counts("mandatory")
     summary = [
@@ -136,7 +145,7 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
         for e in v.evidence:
             evidence.append([p.id, p.article or "", verdict, e.unit, e.text, round(float(e.score), 3)])
 
-    def frame(rows, headers):
+    def frame(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> pd.DataFrame:
         return pd.DataFrame(
             [[escape_cell(c) for c in row] for row in rows], columns=[escape_cell(h) for h in headers], dtype=object
         )
@@ -160,7 +169,7 @@ def _sheet_name(name: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", name)[:31] or "Sheet"
 
 
-def _style(ws, widths, rtl: bool, header: bool) -> None:
+def _style(ws: Worksheet, widths: Sequence[int], rtl: bool, header: bool) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from babel.dates import format_date
 from babel.numbers import format_percent
@@ -21,7 +22,7 @@ from reports.contract import STATUS_ORDER, TOOL_NAME, by_chapter, chapter_order
 from reports.i18n import STATUS_GROUP_LABELS, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
 
 
-def textdir(text, default: str = "auto") -> str:
+def textdir(text: object, default: str = "auto") -> str:
     """`ltr` or `rtl` from the first strong character (the rule of dir="auto"), else `default`.
 
     Reports set it explicitly because WeasyPrint, which makes the PDF, ignores dir="auto" and
@@ -161,7 +162,7 @@ def provision_view(v: Verdict, a: Assessment, lang: str) -> ProvisionView:
     )
 
 
-def sort_key(a: Assessment):
+def sort_key(a: Assessment) -> Callable[[Verdict], tuple[int, int, int]]:
     chapters = chapter_order(a)
     status = {s: i for i, s in enumerate(STATUS_ORDER)}
     index = {id(v): i for i, v in enumerate(a.verdicts)}

@@ -11,6 +11,7 @@ calibration error (leave-one-statute-out), share flagged for review and the accu
 
 import json
 import sys
+from pathlib import Path
 
 
 def row(name: str, d: dict, loso: dict | None) -> str:
@@ -25,8 +26,8 @@ def row(name: str, d: dict, loso: dict | None) -> str:
 
 
 def main(eval_path: str, loso_path: str) -> None:
-    d = json.load(open(eval_path, encoding="utf-8"))
-    lo = json.load(open(loso_path, encoding="utf-8"))
+    d = json.loads(Path(eval_path).read_text(encoding="utf-8"))
+    lo = json.loads(Path(loso_path).read_text(encoding="utf-8"))
     print(f"Measured {d['measured']}, model {d['model']}, review threshold {d['review_below']:.2f}.\n")
     print(
         "| statute | keys | accuracy | accuracy, readings LOSO | kappa | macro-F1 | false-covered (covered verdicts) "

@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.security import fuzz_targets as ft  # noqa: E402
+from tests.security import fuzz_targets as ft  # noqa: E402 — after the sys.path insert that lets the script run from a checkout
 
 
 class Hang(Exception):

@@ -9,10 +9,11 @@ Floors are the measured figures rounded down to three places; paste them over FL
 import json
 import math
 import sys
+from pathlib import Path
 
 
 def main(path: str) -> None:
-    d = json.load(open(path, encoding="utf-8"))
+    d = json.loads(Path(path).read_text(encoding="utf-8"))
     right = total = 0
     print("FLOOR = {")
     for name, keys in d["verdicts"].items():  # exact accuracy from the verdicts, not the rounded figures

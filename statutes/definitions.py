@@ -260,9 +260,9 @@ class _Finder:
                 continue
             self.add(span[0], span[1], self._skip(s, span[1] + (1 if self._qspan(m) else 0)), "", m.start())
         for m in _FR_Q.finditer(s):
-            span = self._qspan(m)
-            if span:
-                self.add(span[0], span[1], m.start("v"), "")
+            qs = self._qspan(m)
+            if qs:
+                self.add(qs[0], qs[1], m.start("v"), "")
         for rx in (_FR_FAIT, _FR_COMPREND):
             for m in rx.finditer(s):
                 t = m.group("u")
@@ -280,18 +280,18 @@ class _Finder:
             for m in rx.finditer(s):
                 self.add(m.start("u"), m.end("u"), self._skip(s, m.end("u")), "", m.start())
         for m in _ES_Q.finditer(s):
-            span = self._qspan(m)
-            if span:
-                self.add(span[0], span[1], m.start("v"), "")
+            qs = self._qspan(m)
+            if qs:
+                self.add(qs[0], qs[1], m.start("v"), "")
 
     def _pt(self, s: str) -> None:
         for m in _PT_CONS.finditer(s):
             span = self._qspan(m) or (m.start("u"), m.end("u"))
             self.add(span[0], span[1], self._skip(s, span[1] + (1 if self._qspan(m) else 0)), "", m.start())
         for m in _PT_Q.finditer(s):
-            span = self._qspan(m)
-            if span:
-                self.add(span[0], span[1], m.start("v"), "")
+            qs = self._qspan(m)
+            if qs:
+                self.add(qs[0], qs[1], m.start("v"), "")
 
     def _ru(self, s: str) -> None:
         for m in _RU_POD.finditer(s):
@@ -342,9 +342,10 @@ class _Finder:
 
     def _context_spans(self, rx: re.Pattern) -> tuple[list[int], list[int]]:
         """The context units' spans, merged into sorted disjoint intervals (starts, ends)."""
-        cache = getattr(self, "_span_cache", None)
+        cache: dict[str, tuple[list[int], list[int]]] | None = getattr(self, "_span_cache", None)
         if cache is None:
-            cache = self._span_cache = {}
+            cache = {}
+            self._span_cache = cache
         if rx.pattern not in cache:
             starts: list[int] = []
             ends: list[int] = []
@@ -425,7 +426,7 @@ class _Finder:
                 continue
             kept.append(f)
         out: list[Definition] = []
-        for i, (ts, te, xs, term, _bs) in enumerate(kept):
+        for i, (ts, _te, xs, term, _bs) in enumerate(kept):
             nxt = kept[i + 1][4] if i + 1 < len(kept) else len(text)
             u = self.unit_at(ts)
             limit = u.end if u is not None else len(text)

@@ -9,6 +9,10 @@ from the start, middle and end of the text so that a 50 MB statute costs no more
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 SUPPORTED = ("en", "fr", "es", "ar", "ru", "pt")
 LATIN = ("en", "fr", "es", "pt")
@@ -16,10 +20,10 @@ DEFAULT = "en"
 
 _CHUNK = 4000  # characters per sample chunk; three chunks at most
 _lock = threading.Lock()
-_identifier = None
+_identifier: LanguageIdentifier | None = None
 
 
-def _get_identifier():
+def _get_identifier() -> LanguageIdentifier:
     """A private py3langid identifier (the module-global one is left untouched for other users)."""
     global _identifier
     if _identifier is None:

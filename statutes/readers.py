@@ -28,11 +28,15 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, NoReturn
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NoReturn
 
 from lxml import etree
 
 from statutes.model import Document, StatuteError, StatuteMeta, Unit
+
+if TYPE_CHECKING:
+    import docx.document
+    from pypdf import PageObject
 
 __all__ = [
     "Limits",
@@ -245,7 +249,7 @@ def _ascii_head(head: bytes) -> str:
 
 
 @contextlib.contextmanager
-def _quiet_libraries():
+def _quiet_libraries() -> Iterator[None]:
     """pypdf and friends log warnings for every quirk of a damaged file; keep them off stderr."""
     loggers = [logging.getLogger(n) for n in ("pypdf", "charset_normalizer", "docx")]
     saved = [lg.level for lg in loggers]
@@ -256,7 +260,7 @@ def _quiet_libraries():
             warnings.simplefilter("ignore")
             yield
     finally:
-        for lg, lvl in zip(loggers, saved):
+        for lg, lvl in zip(loggers, saved, strict=True):
             lg.setLevel(lvl)
 
 
@@ -269,9 +273,20 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in _C0_ALLOWED) + b"\x7f"
 _SINGLE_BYTE = ("cp1252", "cp1256", "iso8859_6", "cp1251", "koi8_r", "iso8859_5", "cp866")
 
 # Very common short words of the six languages; a wrong single-byte decoding scores near 0.
-_COMMON = frozenset(
-    ["the", "of", "and", "to", "in", "or", "a", "any", "by", "for", "be", "is", "shall", "person", "act", "this", "that", "with", "under", "which", "de", "la", "le", "les", "des", "et", "à", "en", "du", "un", "une", "est", "par", "pour", "au", "aux", "dans", "ou", "sur", "qui", "el", "los", "las", "y", "que", "del", "por", "con", "se", "una", "para", "al", "o", "su", "sus", "lo", "como", "da", "do", "dos", "das", "e", "em", "na", "no", "ao", "com", "os", "as", "pela", "pelo", "ou", "não", "и", "в", "не", "на", "с", "по", "или", "о", "к", "для", "от", "за", "что", "из", "то", "а", "его", "либо", "до", "при", "как", "также", "лица", "лиц", "في", "من", "على", "أو", "أن", "إلى", "التي", "الذي", "هذا", "عن", "مع", "كل", "لا", "ما", "و", "هذه", "بين"]
-)
+# One language per group of lines (fmt: off keeps the packing).
+# fmt: off
+_COMMON = frozenset([
+    "the", "of", "and", "to", "in", "or", "a", "any", "by", "for", "be", "is", "shall", "person", "act", "this",
+    "that", "with", "under", "which",
+    "de", "la", "le", "les", "des", "et", "à", "en", "du", "un", "une", "est", "par", "pour", "au", "aux", "dans",
+    "ou", "sur", "qui",
+    "el", "los", "las", "y", "que", "del", "por", "con", "se", "una", "para", "al", "o", "su", "sus", "lo", "como",
+    "da", "do", "dos", "das", "e", "em", "na", "no", "ao", "com", "os", "as", "pela", "pelo", "ou", "não",
+    "и", "в", "не", "на", "с", "по", "или", "о", "к", "для", "от", "за", "что", "из", "то", "а", "его", "либо", "до",
+    "при", "как", "также", "лица", "лиц",
+    "في", "من", "على", "أو", "أن", "إلى", "التي", "الذي", "هذا", "عن", "مع", "كل", "لا", "ما", "و", "هذه", "بين",
+])
+# fmt: on
 _WORD = re.compile(r"\w+")
 
 
@@ -303,15 +318,15 @@ def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
             return text, enc + ("-sig" if enc == "utf-8" else "")
 
     if b"\x00" in data:
-        enc = _bomless_utf16(data)
-        if enc:
+        u16 = _bomless_utf16(data)
+        if u16:
             try:
-                text = data.decode(enc)
+                text16 = data.decode(u16)
             except UnicodeDecodeError:
-                text = None
-            if text is not None:
-                _check_controls(text, name)
-                return text, enc
+                pass
+            else:
+                _check_controls(text16, name)
+                return text16, u16
         _fail(name, "binary content (NUL bytes), not a text file")
 
     sample = data[:262_144]
@@ -350,13 +365,14 @@ def decode_text(data: bytes, name: str = "<input>") -> tuple[str, str]:
 
     match = from_bytes(sample, steps=8, chunk_size=min(512, max(32, len(sample)))).best()
     if match is not None and match.encoding:
+        guess: str | None
         try:
-            text = data.decode(match.encoding)
+            guess = data.decode(match.encoding)
         except (UnicodeDecodeError, LookupError):
-            text = None
-        if text is not None and match.chaos < 0.3:
-            _check_controls(text, name)
-            return text, match.encoding
+            guess = None
+        if guess is not None and match.chaos < 0.3:
+            _check_controls(guess, name)
+            return guess, match.encoding
     _fail(
         name,
         "cannot determine the text encoding (not UTF-8, UTF-16 or a known single-byte encoding); "
@@ -608,7 +624,8 @@ def read_manifest(path: str | Path) -> list[dict]:
             if len(row) > len(cols):
                 _fail(f"{name}:{line}", f"{len(row)} fields, but the header has {len(cols)}")
             rec = {c: "" for c in MANIFEST_COLUMNS}
-            rec.update({c: v.strip() for c, v in zip(cols, row)})
+            # a short row leaves its trailing columns empty (a long one was refused above)
+            rec.update({c: v.strip() for c, v in zip(cols, row, strict=False)})
             if not rec["path"]:
                 _fail(f"{name}:{line}", "empty path")
             target = Path(rec["path"])
@@ -698,7 +715,7 @@ class _Lines:
         return "".join(self.out)
 
 
-def _local(el) -> str:
+def _local(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""
@@ -808,9 +825,12 @@ def _read_html(p: Path, name: str, lim: Limits) -> Document:
     from lxml import html as lhtml
 
     data = p.read_bytes()
-    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        if not _bomless_utf16(data):
-            _fail(name, "binary content (NUL bytes), not an HTML file")
+    if (
+        b"\x00" in data[:4096]
+        and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        and not _bomless_utf16(data)
+    ):
+        _fail(name, "binary content (NUL bytes), not an HTML file")
     if _ENTITY.search(data[:65536]):
         _fail(name, "declares XML entities (<!ENTITY); refused")
     text = _decode_html(data, name)
@@ -837,7 +857,7 @@ def _read_html(p: Path, name: str, lim: Limits) -> Document:
     return Document(text=lines.text(), meta=meta)
 
 
-def _html_walk(el, lines: _Lines, depth: int = 0) -> None:
+def _html_walk(el: etree._Element, lines: _Lines, depth: int = 0) -> None:
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         tag = tag.lower().rsplit("}", 1)[-1]
@@ -1075,7 +1095,7 @@ _XML_INLINE = {
 }
 
 
-def _xml_walk(el, lines: _Lines) -> None:
+def _xml_walk(el: etree._Element, lines: _Lines) -> None:
     for child in el:
         tag = _local(child)
         if not tag:  # comment or processing instruction
@@ -1092,15 +1112,24 @@ def _xml_walk(el, lines: _Lines) -> None:
         lines.add(child.tail)
 
 
+@dataclass
+class _Frame:
+    """An open unit while walking an Akoma Ntoso document."""
+
+    unit: Unit
+    in_base: bool  # inside a section/article
+    first_child: int | None = None  # where the first child unit starts
+
+
 class _Akn:
     """Walks an Akoma Ntoso document, producing the text and its units with exact offsets."""
 
-    def __init__(self, root, name: str) -> None:
+    def __init__(self, root: etree._Element, name: str) -> None:
         self.root = root
         self.name = name
         self.lines = _Lines()
         self.units: list[Unit] = []
-        self.stack: list[list] = []  # [unit, inside a section/article, first child's start]
+        self.stack: list[_Frame] = []
         self.ids: set[str] = set()
         self.lang = "en"
 
@@ -1123,7 +1152,7 @@ class _Akn:
         return Document(text=text, meta=meta, units=self.units)
 
     # metadata --------------------------------------------------------------------------
-    def _frbr(self, doc_el, meta: StatuteMeta) -> None:
+    def _frbr(self, doc_el: etree._Element, meta: StatuteMeta) -> None:
         meta_el = next((c for c in doc_el if _local(c) == "meta"), None)
         if meta_el is None:
             return
@@ -1161,7 +1190,7 @@ class _Akn:
                     meta.title = _WS.sub(" ", "".join(e.itertext())).strip()
                     break
 
-    def _guess_language(self, doc_el) -> str:
+    def _guess_language(self, doc_el: etree._Element) -> str:
         from statutes.lang import detect_language
 
         parts: list[str] = []
@@ -1174,14 +1203,14 @@ class _Akn:
         return detect_language(" ".join(parts))
 
     # walking ---------------------------------------------------------------------------
-    def _children(self, el, skip: tuple[str, ...] = ()) -> None:
+    def _children(self, el: etree._Element, skip: tuple[str, ...] = ()) -> None:
         for child in el:
             tag = _local(child)
             if tag and tag not in skip:
                 self._walk(child)
             self.lines.add(child.tail)
 
-    def _walk(self, el) -> None:
+    def _walk(self, el: etree._Element) -> None:
         tag = _local(el)
         if tag in _AKN_SKIP or not tag:
             return
@@ -1228,17 +1257,17 @@ class _Akn:
             self.lines.flush_prefix() if num is not None else self.lines.flush()
 
     @staticmethod
-    def _hcontainer_is_unit(el) -> bool:
+    def _hcontainer_is_unit(el: etree._Element) -> bool:
         name = (el.get("name") or "").lower()
         if name in ("crossheading", "crossHeading".lower()):
             return False
         return any(_local(c) in ("num", "heading") for c in el)
 
-    def _unit(self, el, tag: str) -> None:
+    def _unit(self, el: etree._Element, tag: str) -> None:
         lines = self.lines
         lines.flush_prefix()
-        if self.stack and self.stack[-1][2] is None:
-            self.stack[-1][2] = lines.pos  # the parent's own text ends here
+        if self.stack and self.stack[-1].first_child is None:
+            self.stack[-1].first_child = lines.pos  # the parent's own text ends here
         kind = _AKN_KIND.get(tag, "division")
         if tag == "hcontainer":
             kind = "schedule" if re.search(r"schedule|annex|appendix", el.get("name") or "", re.I) else "division"
@@ -1248,7 +1277,7 @@ class _Akn:
         heading = _text(head_el)
         if kind == "schedule" and tag in ("attachment", "component"):
             heading = heading or self._attachment_title(el)
-        parent, parent_in_base = (self.stack[-1][0], self.stack[-1][1]) if self.stack else (None, False)
+        parent, parent_in_base = (self.stack[-1].unit, self.stack[-1].in_base) if self.stack else (None, False)
         is_base = kind == "article" or (kind == "section" and next(el.iter("{*}article"), None) is None)
         num = _clean_num(num_raw)
         uid = self._uid(el, kind, num, parent)
@@ -1271,22 +1300,19 @@ class _Akn:
             depth=len(self.stack),
         )
         self.units.append(unit)
-        frame = [unit, parent_in_base or is_base, None]  # None: where the first child unit starts
+        frame = _Frame(unit, parent_in_base or is_base)
         self.stack.append(frame)
         for child in el:
-            if child is num_el or child is head_el:
-                lines.add(child.tail)
-                continue
-            if _local(child):
+            if child is not num_el and child is not head_el and _local(child):
                 self._walk(child)
             lines.add(child.tail)
         lines.flush_prefix()
         self.stack.pop()
         unit.end = max(start, lines.pos - 1)
-        first_child = frame[2]
+        first_child = frame.first_child
         unit.body_end = max(start, first_child - 1) if first_child is not None else unit.end
 
-    def _attachment_title(self, el) -> str:
+    def _attachment_title(self, el: etree._Element) -> str:
         for e in el.iter():
             n = _local(e)
             if n == "FRBRalias" and (e.get("name") or "title").lower() == "title" and e.get("value"):
@@ -1298,7 +1324,7 @@ class _Akn:
                     return t
         return ""
 
-    def _uid(self, el, kind: str, num: str, parent: Unit | None) -> str:
+    def _uid(self, el: etree._Element, kind: str, num: str, parent: Unit | None) -> str:
         uid = (el.get("eId") or el.get("id") or el.get("wId") or "").strip()
         if not uid:
             slug = re.sub(r"[^\w.-]+", "_", num).strip("_") or str(len(self.units) + 1)
@@ -1339,12 +1365,12 @@ class _Akn:
         return f"{title} {num}".strip() if num else (heading or title)
 
 
-def _text(el) -> str:
+def _text(el: etree._Element | None) -> str:
     if el is None:
         return ""
     parts: list[str] = []
 
-    def rec(e) -> None:
+    def rec(e: etree._Element) -> None:
         if _local(e) in _AKN_SKIP:
             return
         parts.append(e.text or "")
@@ -1452,7 +1478,7 @@ def _check_docx_zip(p: Path, name: str, lim: Limits) -> None:
                     data = zf.read(info)
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
                     _fail(name, f"damaged DOCX: cannot unpack {info.filename} ({exc})")
-                if not data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":  # UTF-16/32: the patterns below are blind
+                if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":  # UTF-16/32: the patterns below are blind
                     from modellaw.safexml import UnsafeXMLError, parse_bytes
 
                     try:
@@ -1473,7 +1499,7 @@ def _check_docx_zip(p: Path, name: str, lim: Limits) -> None:
 class _Numbering:
     """Renders Word's automatic list numbers ("1.", "(a)") that are not in the paragraph text."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: docx.document.Document) -> None:
         self.abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
@@ -1519,7 +1545,7 @@ class _Numbering:
                     cur = by_id.get(_wval(based)) if based is not None else None
                     seen += 1
 
-    def label(self, p) -> str:
+    def label(self, p: etree._Element) -> str:
         ppr = p.find(_w("pPr"))
         nid, ilvl = None, 0
         if ppr is not None:
@@ -1529,8 +1555,9 @@ class _Numbering:
                 ilvl = _wint(_wval(numpr.find(_w("ilvl"))), 0)
             if nid is None:
                 ps = ppr.find(_w("pStyle"))
-                if ps is not None and _wval(ps) in self.style_num:
-                    nid, ilvl = self.style_num[_wval(ps)]
+                style = _wval(ps) if ps is not None else None
+                if style is not None and style in self.style_num:
+                    nid, ilvl = self.style_num[style]
         if not nid or nid == "0" or nid not in self.nums:
             return ""
         aid, overrides = self.nums[nid]
@@ -1554,15 +1581,17 @@ class _Numbering:
         return re.sub(r"%([1-9])", sub, text)
 
 
-def _wval(el) -> str | None:
+def _wval(el: etree._Element | None) -> str | None:
     return None if el is None else el.get(_w("val"))
 
 
 def _wint(value: str | None, default: int) -> int:
     """A numbering value (w:ilvl, w:start...); a damaged one counts as absent: numbering is cosmetic."""
+    if value is None:
+        return default
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return default
 
 
@@ -1606,12 +1635,12 @@ def _fmt_number(n: int, fmt: str) -> str:
     return str(n)
 
 
-def _para_text(p) -> str:
+def _para_text(p: etree._Element) -> str:
     """Text of one w:p in document order: runs, hyperlinks, insertions, fields; not deletions."""
     out: list[str] = []
     skip_tags = {_w("delText"), _w("instrText"), _w("del"), f"{{{_MC}}}Fallback", _w("pPr"), _w("rPr")}
 
-    def rec(el) -> None:
+    def rec(el: etree._Element) -> None:
         for c in el:
             tag = c.tag
             if not isinstance(tag, str) or tag in skip_tags:
@@ -1634,7 +1663,7 @@ def _para_text(p) -> str:
     return "".join(out)
 
 
-def _docx_lines(container, numbering: _Numbering) -> Iterable[str]:
+def _docx_lines(container: etree._Element, numbering: _Numbering) -> Iterable[str]:
     for child in container.iterchildren():
         tag = child.tag
         if tag == _w("p"):
@@ -1722,7 +1751,8 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
         if int(result) == 0:  # PasswordType.NOT_DECRYPTED
             _fail(name, "PDF is encrypted (a password is required to open it); save an unencrypted copy")
     try:
-        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        # pypdf types every dictionary entry PdfObject; here they are dictionaries (else: except below)
+        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[index]
     except Exception:  # a damaged page tree is found out below
         declared = 0
     if declared > lim.max_pages:
@@ -1777,7 +1807,7 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
         info = reader.metadata
         if info is not None and info.title:
             meta.title = str(info.title).strip()
-        lang = reader.trailer["/Root"].get("/Lang")
+        lang = reader.trailer["/Root"].get("/Lang")  # type: ignore[attr-defined]  # pypdf: PdfObject, a dict here
         if lang:
             meta.extra["declared_language"] = normalize_language(str(lang))
     except Exception:  # metadata is optional
@@ -1801,7 +1831,7 @@ def _mostly_arabic(text: str) -> bool:
     return arabic > 20 and arabic > 2 * len(_LATIN_LETTER.findall(text))
 
 
-def _rtl_page(page, plain: str) -> str | None:
+def _rtl_page(page: PageObject, plain: str) -> str | None:
     """Logical-order text for a right-to-left page, or None to keep pypdf's own text.
 
     pypdf's plain extraction keeps Arabic words in logical order but misplaces numbers and

@@ -24,6 +24,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 from statutes.model import Unit
 
@@ -234,31 +235,31 @@ def _ar_adv_value(m: re.Match) -> int:
     return _AR_UNITS[m.group("ac")] + 10
 
 
-_EN_WORDS = {
-    w: i + 1
-    for i, w in enumerate(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-    )
-}
-_EN_ORD = {
-    w: i + 1
-    for i, w in enumerate(["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])
-}
-_ES_ORD = {
-    w: i + 1 for i, w in enumerate(["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"])
-}
+# Number words: the packed lists are kept as written (one word a line would be 60 lines).
+# fmt: off
+_EN_WORDS = {w: i + 1 for i, w in enumerate([
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+])}
+_EN_ORD = {w: i + 1 for i, w in enumerate([
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth",
+])}
+_ES_ORD = {w: i + 1 for i, w in enumerate([
+    "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo",
+])}
 _ES_ORD.update({w[:-1] + "a": v for w, v in list(_ES_ORD.items())})
 _ES_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1, "primer": 1, "tercer": 3})
-_PT_ORD = {
-    w: i + 1 for i, w in enumerate(["primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono", "décimo"])
-}
+_PT_ORD = {w: i + 1 for i, w in enumerate([
+    "primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono", "décimo",
+])}
 _PT_ORD.update({w[:-1] + "a": v for w, v in list(_PT_ORD.items())})
 _PT_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1})
-_RU_ORD = {
-    w: i + 1
-    for i, w in enumerate(["первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый"])
-}
+_RU_ORD = {w: i + 1 for i, w in enumerate([
+    "первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый",
+])}
 _RU_ORD.update({"первая": 1, "вторая": 2, "третья": 3, "общая": 1, "особенная": 2})
+# fmt: on
 
 
 # A value is (family, key): keys compare within a family.
@@ -305,8 +306,8 @@ def rvalue(s: str) -> Val | None:
     return Val("roman", (v,), v == 1) if v else None
 
 
-def _is_next(prev: Val, cur: Val, window: int = 3) -> bool:
-    if prev.family != cur.family:
+def _is_next(prev: Val | None, cur: Val | None, window: int = 3) -> bool:
+    if prev is None or cur is None or prev.family != cur.family:
         return False
     a, b = prev.key, cur.key
     if cur.family == "num":
@@ -318,7 +319,7 @@ def _is_next(prev: Val, cur: Val, window: int = 3) -> bool:
             return b[1] > a[1]  # e -> ea
         return a[0] < b[0] <= a[0] + window
     if cur.family == "abjad":
-        return any(0 < y - x <= 2 for x, y in zip(a, b) if x >= 0 and y >= 0)
+        return any(0 < y - x <= 2 for x, y in zip(a, b, strict=True) if x >= 0 and y >= 0)  # both (abjad, alphabet)
     return a[0] < b[0] <= a[0] + window
 
 
@@ -350,7 +351,11 @@ _ART_KW = {
 }
 _ART_RX = {lg: re.compile(rf"{kw}{_SP}*(?P<num>{_NUM[lg]})(?P<sep>{_SEP})") for lg, kw in _ART_KW.items()}
 
-_AR_NUM = rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)|{D}{{1,4}}(?:{_SP}*[-/]{_SP}*{D}{{1,4}})*(?:{_SP}*\({_SP}*{D}{{1,3}}{_SP}*\)(?={_SP}*(?:[:\-–—.]|$)))?)"
+_AR_NUM = (
+    rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)"  # (12)
+    rf"|{D}{{1,4}}(?:{_SP}*[-/]{_SP}*{D}{{1,4}})*"  # 12, 12-3, 12/3
+    rf"(?:{_SP}*\({_SP}*{D}{{1,3}}{_SP}*\)(?={_SP}*(?:[:\-–—.]|$)))?)"  # then "(3)" before a separator
+)
 _AR_BIS = r"(?:{sp}+(?P<bis>مكرر(?:ا|{sp}*\(?{sp}*[{l}]{sp}*\)?(?![\u0600-\u06ff]))?))?".format(sp=_SP, l=_AR_LETTERS)
 _AR_ART_RX = re.compile(
     rf"(?P<kw>(?:ال)?ماده){_SP}*(?:رقم{_SP}*)?(?:(?P<num>{_AR_NUM})|(?P<ord>{_AR_ORD})){_AR_BIS}(?P<sep>{_SEP})"
@@ -677,19 +682,19 @@ class _Scanner:
                 m
                 and (m.group("ord") or m.group("num") or m.group("kw").isupper())
                 and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg)
+                and len(s) - p <= 200
             ):
-                if len(s) - p <= 200:
-                    ordw = (m.group("ord") or "").lower()
-                    return Cand(
-                        "sched",
-                        kw=m.group("kw"),
-                        num=(m.group("ord") or m.group("num") or ""),
-                        val=Val("ord", (_EN_ORD.get(ordw, 0),), False),
-                        pos=p,
-                        end=m.end(),
-                        lang=lg,
-                        extra={"ordw": ordw if ordw != "the" else "", "n": m.group("num") or ""},
-                    )
+                ordw = (m.group("ord") or "").lower()
+                return Cand(
+                    "sched",
+                    kw=m.group("kw"),
+                    num=(m.group("ord") or m.group("num") or ""),
+                    val=Val("ord", (_EN_ORD.get(ordw, 0),), False),
+                    pos=p,
+                    end=m.end(),
+                    lang=lg,
+                    extra={"ordw": ordw if ordw != "the" else "", "n": m.group("num") or ""},
+                )
             m = _EN_DIV_RX.match(s, p)
             if m and len(s) - p <= 250 and _rest_ok(s, m.end(), bool(m.group("sep").strip()), lg):
                 return self._mk_div(m, lg, p)
@@ -745,8 +750,8 @@ class _Scanner:
             low = num.lower()
             if rv:
                 val = Val("num", (rv,), rv == 1)
-            elif num_value(num):
-                val = num_value(num)
+            elif (nv := num_value(num)) is not None:
+                val = nv
             else:
                 w = low.split()[0] if low.split() else low
                 n = (
@@ -779,9 +784,10 @@ class _Scanner:
                 num = gd["ord"]
             else:
                 num = gd["num"]
-                val = num_value(num)
-                if val is None:
+                parsed = num_value(num)
+                if parsed is None:
                     return None
+                val = parsed
             bis = gd.get("bis") or ""
             if bis:
                 val = Val("num", val.key[:-1] + ("مكرر" + val.key[-1],), False)
@@ -803,11 +809,19 @@ class _Scanner:
             if m:
                 num = m.group("num")
                 had_sep = bool(m.group("sep").strip())
-                val = self._art_val(num, lg)
-                if val is not None and _rest_ok(s, m.end(), had_sep, lg):
+                aval = self._art_val(num, lg)
+                if aval is not None and _rest_ok(s, m.end(), had_sep, lg):
                     kw = m.group("kw")
                     return Cand(
-                        "art", style="kw", kw=kw, num=num.strip(), val=val, pos=p, end=m.end(), had_sep=had_sep, lang=lg
+                        "art",
+                        style="kw",
+                        kw=kw,
+                        num=num.strip(),
+                        val=aval,
+                        pos=p,
+                        end=m.end(),
+                        had_sep=had_sep,
+                        lang=lg,
                     )
         return None
 
@@ -863,7 +877,7 @@ class _Scanner:
             val = alpha_value(n)
             if roman_value(n) and lg == "en":
                 alt = rvalue(n)
-                if len(n) > 1 and set(n) != {n[0]} or len(n) > 1:  # "(ii)", "(iv)": only roman
+                if len(n) > 1:  # "(ii)", "(iv)": only roman; "(ii)" doubled letter vs roman 2: roman wins too
                     val, alt = alt, None
                     style = "paren_roman"
         elif style == "paren_ALPHA":
@@ -993,6 +1007,14 @@ def _word_count(s: str) -> int:
     return len(s.split())
 
 
+# What the parser's passes share: (offset, text) per line; its normalised form with the index
+# map back and the first non-space position; the cached per-line scan.
+_Lines = list[tuple[int, str]]
+_Idx = list[int] | None
+_Normed = list[tuple[str, _Idx, int]]
+_Scan = Callable[[int], list["Cand"]]
+
+
 class _Parser:
     def __init__(self, text: str, lang: str):
         self.text = text
@@ -1028,7 +1050,7 @@ class _Parser:
         i = self.stack.pop()
         self.nodes[i].end = at
 
-    def _pop_while(self, at: int, pred) -> None:
+    def _pop_while(self, at: int, pred: Callable[[_Node], bool]) -> None:
         while self.stack and pred(self.nodes[self.stack[-1]]):
             self._pop(at)
 
@@ -1068,7 +1090,7 @@ class _Parser:
     def run(self) -> list[Unit]:
         lines = self._lines()
         normed: list[tuple[str, list[int] | None, int]] = []
-        for off, body in lines:
+        for _off, body in lines:
             s, idx = normalize_line(body)
             p = 0
             while p < len(s) and (s[p].isspace() or s[p] in _LEAD_MARKS):
@@ -1077,10 +1099,11 @@ class _Parser:
         scans: list[list[Cand] | None] = [None] * len(lines)
 
         def scan(i: int) -> list[Cand]:
-            if scans[i] is None:
+            cached = scans[i]
+            if cached is None:
                 s, _idx, p = normed[i]
-                scans[i] = self.scanner.scan(s, p) if p < len(s) else []
-            return scans[i]
+                cached = scans[i] = self.scanner.scan(s, p) if p < len(s) else []
+            return cached
 
         # Which convention numbers sections in an English act: "Section 4" or bare "4."?
         if self.lang == "en":
@@ -1121,7 +1144,7 @@ class _Parser:
             k += 1
         return k
 
-    def _toc(self, lines, normed, scan) -> set[int]:
+    def _toc(self, lines: _Lines, normed: _Normed, scan: _Scan) -> set[int]:
         """Lines of a table of contents ("ARRANGEMENT OF SECTIONS" ... until the body repeats)."""
         limit = max(1, len(lines) * 2 // 5)
         for t in range(min(limit, len(lines))):
@@ -1148,7 +1171,18 @@ class _Parser:
         return set()
 
     # -- acceptance ---------------------------------------------------------------------
-    def _accept(self, c: Cand, start: int, i: int, lines, normed, scan, body, idx, chained: bool) -> bool:
+    def _accept(
+        self,
+        c: Cand,
+        start: int,
+        i: int,
+        lines: _Lines,
+        normed: _Normed,
+        scan: _Scan,
+        body: str,
+        idx: _Idx,
+        chained: bool,
+    ) -> bool:
         if c.cls in ("div", "sched"):
             return self._accept_div(c, start, i, lines, normed, scan, body, idx)
         if c.cls == "art":
@@ -1160,9 +1194,13 @@ class _Parser:
                 if chained or self.keyword_mode:
                     return False
                 return self._accept_bare_section(c, start, i, lines, normed, scan, body, idx, need_heading=True)
-            if self.lang == "en" and c.style == "num_dot" and not chained:
-                if self._in_schedule_without_art() or not self.keyword_mode:
-                    return self._accept_bare_section(c, start, i, lines, normed, scan, body, idx)
+            if (
+                self.lang == "en"
+                and c.style == "num_dot"
+                and not chained
+                and (self._in_schedule_without_art() or not self.keyword_mode)
+            ):
+                return self._accept_bare_section(c, start, i, lines, normed, scan, body, idx)
             return self._accept_sub(c, start, i, normed, scan)
         if c.cls == "def":
             return self._accept_def(c, start)
@@ -1188,11 +1226,11 @@ class _Parser:
         self,
         c: Cand,
         body: str,
-        idx,
+        idx: _Idx,
         i: int,
-        lines,
-        normed,
-        scan,
+        lines: _Lines,
+        normed: _Normed,
+        scan: _Scan,
         max_words: int,
         allow_period: bool = False,
         next_line: bool = True,
@@ -1231,10 +1269,8 @@ class _Parser:
         if rest[0].islower() or rest[0] in "([«\"“'":
             return False
         last = rest[-1]
-        if last in _TERMINAL:
-            if not (allow_period and last == "." and _word_count(rest) <= 6):
-                return False
-        return True
+        # ends without a full stop or the like, or (when allowed) with the period of a short heading
+        return last not in _TERMINAL or (allow_period and last == "." and _word_count(rest) <= 6)
 
     def _div_rank_for(self, key: str) -> float:
         """Divisions rank by nesting as first seen: a kind first met inside another nests below it."""
@@ -1250,7 +1286,9 @@ class _Parser:
         self.div_rank[key] = r
         return r
 
-    def _accept_div(self, c: Cand, start: int, i, lines, normed, scan, body, idx) -> bool:
+    def _accept_div(
+        self, c: Cand, start: int, i: int, lines: _Lines, normed: _Normed, scan: _Scan, body: str, idx: _Idx
+    ) -> bool:
         lg = c.lang if self.lang not in LANGS else self.lang
         if c.cls == "sched":
             self._pop_while(start, lambda n: True)
@@ -1279,7 +1317,7 @@ class _Parser:
         )
         return True
 
-    def _orig_text(self, body: str, idx, c: Cand, what: str) -> str:
+    def _orig_text(self, body: str, idx: _Idx, c: Cand, what: str) -> str:
         """The original spelling of the candidate's number (the normalised line may differ)."""
         if idx is None:
             return c.num
@@ -1323,7 +1361,9 @@ class _Parser:
             n = n.capitalize()
         return f"{word} {n}".strip()
 
-    def _accept_art(self, c: Cand, start: int, i, lines, normed, scan, body, idx) -> bool:
+    def _accept_art(
+        self, c: Cand, start: int, i: int, lines: _Lines, normed: _Normed, scan: _Scan, body: str, idx: _Idx
+    ) -> bool:
         lg = self.lang if self.lang in LANGS else c.lang
         self._pop_while(start, lambda n: n.rank >= 0)
         num_orig = self._orig_text(body, idx, c, "num")
@@ -1358,7 +1398,16 @@ class _Parser:
         return True
 
     def _accept_bare_section(
-        self, c: Cand, start: int, i, lines, normed, scan, body, idx, need_heading: bool = False
+        self,
+        c: Cand,
+        start: int,
+        i: int,
+        lines: _Lines,
+        normed: _Normed,
+        scan: _Scan,
+        body: str,
+        idx: _Idx,
+        need_heading: bool = False,
     ) -> bool:
         """English "4. Short title" / "4." numbering, or a numbered paragraph of a schedule."""
         sched = self._in_schedule()
@@ -1421,7 +1470,7 @@ class _Parser:
             )
         return True
 
-    def _accept_note(self, c: Cand, start: int, body, idx) -> bool:
+    def _accept_note(self, c: Cand, start: int, body: str, idx: _Idx) -> bool:
         k = self._art_index()
         if k < 0:
             return False
@@ -1442,7 +1491,7 @@ class _Parser:
                 return -1
         return -1
 
-    def _lookahead_roman(self, i: int, normed) -> str | None:
+    def _lookahead_roman(self, i: int, normed: _Normed) -> str | None:
         """The next "(x)" marker after line i, to tell roman (i) from the letter (i)."""
         for j in range(i + 1, min(i + 40, len(normed))):
             s, _idx, p = normed[j]
@@ -1451,12 +1500,13 @@ class _Parser:
                 return m.group(1)
         return None
 
-    def _accept_sub(self, c: Cand, start: int, i: int, normed, scan) -> bool:
+    def _accept_sub(self, c: Cand, start: int, i: int, normed: _Normed, scan: _Scan) -> bool:
         lg = self.lang if self.lang in LANGS else c.lang
         ranks = _RANK.get(lg, _RANK["en"])
-        style, val = c.style, c.val
+        style: str | None = c.style
+        val = c.val
         if c.alt is not None:  # "(i)", "(v)", "(x)": letter or roman?
-            style, val = self._resolve_roman(c, i, normed)
+            style, val = self._resolve_roman(c, c.alt, i, normed)
             if style is None:
                 return False
         if style not in ranks:
@@ -1469,7 +1519,7 @@ class _Parser:
         elif val is not None and val.first:
             top = self._top()
             inside = top is not None and top.cls in ("sub", "def", "note")
-            if (lg, style) in _FLEXIBLE and k < 0 and inside and top.rank >= rank:
+            if (lg, style) in _FLEXIBLE and k < 0 and top is not None and inside and top.rank >= rank:
                 pass  # a fresh list nested deeper than its usual rank
             else:
                 self._pop_while(start, lambda n: n.cls in ("sub", "def") and n.rank >= rank)
@@ -1478,31 +1528,33 @@ class _Parser:
         self._push(self._sub_node(lg, style, rank, c, val, start))
         return True
 
-    def _resolve_roman(self, c: Cand, i: int, normed) -> tuple[str | None, Val | None]:
+    def _resolve_roman(self, c: Cand, alt: Val, i: int, normed: _Normed) -> tuple[str | None, Val | None]:
+        """Letter or roman numeral for a marker that reads as both; `alt` is its roman value (c.alt)."""
         a_style = "paren_alpha" if c.style == "paren_alpha" else "paren_ALPHA"
         r_style = "paren_roman" if c.style == "paren_alpha" else "paren_ROMAN"
         ka, kr = self._open_of_style(a_style), self._open_of_style(r_style)
         a_next = ka >= 0 and _is_next(self.nodes[self.stack[ka]].val, c.val)
-        r_next = kr >= 0 and _is_next(self.nodes[self.stack[kr]].val, c.alt)
-        r_first = c.alt.first
+        r_next = kr >= 0 and _is_next(self.nodes[self.stack[kr]].val, alt)
+        r_first = alt.first
         if r_next and a_next:
-            return (r_style, c.alt) if kr > ka else (a_style, c.val)
+            return (r_style, alt) if kr > ka else (a_style, c.val)
         if r_next:
-            return r_style, c.alt
+            return r_style, alt
         if a_next and r_first:
             nxt = self._lookahead_roman(i, normed)
             if nxt is not None:
                 if roman_value(nxt) == 2:
-                    return r_style, c.alt
+                    return r_style, alt
                 av = alpha_value(nxt)
                 if av is not None and _is_next(c.val, av):
                     return a_style, c.val
             prev = self.nodes[self.stack[ka]].val
-            return (a_style, c.val) if prev and prev.key[0] == c.val.key[0] - 1 else (r_style, c.alt)
+            cv = c.val  # a_next: not None
+            return (a_style, cv) if prev and cv and prev.key[0] == cv.key[0] - 1 else (r_style, alt)
         if a_next:
             return a_style, c.val
         if r_first:
-            return r_style, c.alt
+            return r_style, alt
         if c.val is not None and c.val.first:
             return a_style, c.val
         return None, None
@@ -1587,10 +1639,7 @@ class _Parser:
             shown = raw.strip("()").strip()
             shown = re.sub(r"[\s\-–—.):]+$", "", shown)
             shown = western_digits(shown)
-            if parent is not None and parent.cls == "art":
-                label = f"{plabel} ({shown})"
-            else:
-                label = f"{plabel}({shown})"
+            label = f"{plabel} ({shown})" if parent is not None and parent.cls == "art" else f"{plabel}({shown})"
         idnum = _sanitize(core.rstrip(")"))
         if style == "para_sign" and val.key[-1] == "único":
             idnum = "unico"
@@ -1615,6 +1664,7 @@ class _Parser:
         else:
             self._pop_while(start, lambda n: n.cls == "sub" and n.rank >= _DEF_RANK)
         parent = self._top()
+        assert parent is not None  # an article is open (checked above)
         term = c.num
         lg = self.lang
         q = '"{}"' if lg in ("en", "es", "pt") else "«{}»"

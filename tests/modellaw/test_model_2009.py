@@ -156,7 +156,8 @@ def test_lookup_by_article_and_key(model):
 MATCH_CASES = [
     (
         "en",
-        "A victim of trafficking shall not be held criminally liable for unlawful acts committed as a direct consequence of having been trafficked.",
+        "A victim of trafficking shall not be held criminally liable for unlawful acts committed "
+        "as a direct consequence of having been trafficked.",
         "art10-non-punishment",
         "covered",
     ),
@@ -170,7 +171,8 @@ MATCH_CASES = [
     ),
     (
         "es",
-        "Aun cuando no se recurra a ninguno de los medios, se considerará trata cuando se lleve a cabo respecto de menores de edad.",
+        "Aun cuando no se recurra a ninguno de los medios, se considerará trata "
+        "cuando se lleve a cabo respecto de menores de edad.",
         "art8-child",
         "covered",
     ),

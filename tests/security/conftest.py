@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.readers_support import build, refused  # noqa: F401  (re-exported to the security tests)
+
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures"
 MINI_MODEL = FIX / "models" / "mini.xml"
 STATUTES = FIX / "statutes"
 SAMPLE = ROOT / "data" / "samples" / "ke-counter-trafficking-2010-excerpt.txt"
-
-
-from tests.readers_support import build, refused  # noqa: F401  (re-exported to the security tests)
 
 
 class Recorder:

@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from .conftest import STATUTES
+
 batch = pytest.importorskip("reports.batch", reason="batch not landed")
 safe_filename = batch.safe_filename
 
-from .conftest import STATUTES  # noqa: E402
 
 RESERVED = {
     "CON",

@@ -103,7 +103,8 @@ def test_model_markup_never_fetches_or_includes(tmp_path, http_recorder):
         "xslt-pi": _mini(f'<?xml-stylesheet type="text/xsl" href="{url}/model.xsl"?>'),
         "schema-location": _mini(
             **{
-                '<model xmlns="urn:modellaw:model:1"': '<model xmlns="urn:modellaw:model:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                '<model xmlns="urn:modellaw:model:1"': '<model xmlns="urn:modellaw:model:1" '
+                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
                 f'xsi:schemaLocation="urn:modellaw:model:1 {url}/model.xsd"'
             }
         ),
@@ -117,7 +118,8 @@ def test_model_markup_never_fetches_or_includes(tmp_path, http_recorder):
     p.write_text(
         _mini(
             **{
-                "<citation>Test fixture</citation>": f'<citation {xi}>Test <xi:include href="{url}/c.xml" parse="text"/></citation>'
+                "<citation>Test fixture</citation>": f"<citation {xi}>Test "
+                f'<xi:include href="{url}/c.xml" parse="text"/></citation>'
             }
         ),
         encoding="utf-8",
@@ -171,7 +173,9 @@ def test_docx_parts_never_fetch(tmp_path, http_recorder):
 UTF16_CASES = {
     "internal-entity-in-attribute": '<!DOCTYPE a [<!ENTITY e "INJECTED">]>\n<a b="&e;"><p>Article 1.</p></a>',
     "internal-entity-unused": '<!DOCTYPE a [<!ENTITY e "INJECTED">]>\n<a><p>Article 1.</p></a>',
-    "parameter-entity-over-http": '<!DOCTYPE a [<!ENTITY % ext SYSTEM "{url}/pe.dtd"> %ext;]>\n<a><p>Article 1.</p></a>',
+    "parameter-entity-over-http": (
+        '<!DOCTYPE a [<!ENTITY % ext SYSTEM "{url}/pe.dtd"> %ext;]>\n<a><p>Article 1.</p></a>'
+    ),
     "external-entity-in-text": '<!DOCTYPE a [<!ENTITY s SYSTEM "{secret}">]>\n<a><p>Article 1. &s;</p></a>',
     "billion-laughs-in-attribute": (
         '<!DOCTYPE a [<!ENTITY l0 "lollollollol">'

@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 
 from statutes.model import StatuteError
 from statutes.readers import decode_text, read_document
+from tests.readers_support import build, refused
 
 FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 
-
-from tests.readers_support import build, refused
 
 # ---------------------------------------------------------------------------------------
 # the file itself

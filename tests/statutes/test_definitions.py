@@ -307,7 +307,8 @@ def test_no_spurious_definitions(name, lang, count):
             "is the use of a person for profit.",
         ),
         (
-            "Article 2\nAu sens de la présente loi, on entend par « enfant » toute personne âgée de moins de dix-huit ans.\n",
+            "Article 2\n"
+            "Au sens de la présente loi, on entend par « enfant » toute personne âgée de moins de dix-huit ans.\n",
             "fr",
             "enfant",
             "toute personne âgée de moins de dix-huit ans.",

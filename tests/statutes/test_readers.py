@@ -14,10 +14,10 @@ import pytest
 from statutes.lang import detect_language
 from statutes.model import StatuteError
 from statutes.readers import decode_text, read_document, read_manifest, split_header
-
-FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 from tests.corpus import STATUTES as CORPUS
 from tests.readers_support import build
+
+FIX = Path(__file__).parents[1] / "fixtures" / "readers"
 
 LANGS = build.LANGS
 
@@ -456,7 +456,7 @@ FR_BODY = """
     </paragraph>
   </article>
 </section>
-"""
+"""  # noqa: E501 — verbatim statute text (Code pénal art. 225-4-1) inside an AKN document
 
 
 def test_akn_french_article_labels(tmp_path):
@@ -520,7 +520,10 @@ def test_akn_without_ids_gets_stable_generated_ids(tmp_path):
 
 
 def test_akn_sidecar_language_sets_citation_style(tmp_path):
-    body = '<section {id}="sec_3"><num>3</num><content><p>Торговля людьми, то есть купля-продажа человека.</p></content></section>'
+    body = (
+        '<section {id}="sec_3"><num>3</num>'
+        "<content><p>Торговля людьми, то есть купля-продажа человека.</p></content></section>"
+    )
     p = tmp_path / "ru.xml"
     p.write_text(build.akn(body, lang3="eng"), encoding="utf-8")
     (tmp_path / "ru.meta").write_text("# language: ru\n# country: Russia\n", encoding="utf-8")
@@ -541,7 +544,7 @@ def test_generic_xml(tmp_path):
 <epigrafe>{pt[0]}</epigrafe>
 <artigo><num>Art. 1º</num> Esta Lei dispõe sobre o <i>tráfico de pessoas</i> cometido no território nacional.</artigo>
 <artigo><num>Art. 149-A.</num> Agenciar, aliciar, recrutar<!-- nota --> ou acolher pessoa:<inciso>{pt[4]}</inciso></artigo>
-</body></lei>""",
+</body></lei>""",  # noqa: E501 — verbatim statute text inside an XML document
         encoding="utf-8",
     )
     doc = read_document(p)

@@ -463,7 +463,8 @@ def labels(text: str, lang: str) -> list[str]:
         ),
         # French
         (
-            "CHAPITRE Ier\nDe la traite\nArticle 1er\nLa présente loi s'applique.\nArt. 3. – Sont punis :\n1° Le fait de recruter ;\n"
+            "CHAPITRE Ier\nDe la traite\nArticle 1er\nLa présente loi s'applique.\n"
+            "Art. 3. – Sont punis :\n1° Le fait de recruter ;\n"
             "a) par la force ;\n2° Le fait de transporter.\n",
             "fr",
             ["Chapitre Ier", "Art. 1er", "Art. 3", "Art. 3, 1°", "Art. 3, 1°, a)", "Art. 3, 2°"],
@@ -475,13 +476,15 @@ def labels(text: str, lang: str) -> list[str]:
         ),
         # Spanish
         (
-            "CAPÍTULO I\nDisposiciones generales\nArt. 5.º Objeto.\n1. La ley protege.\na) A las víctimas.\nArtículo 6.\n1.ª Primera regla.\n",
+            "CAPÍTULO I\nDisposiciones generales\nArt. 5.º Objeto.\n1. La ley protege.\na) A las víctimas.\n"
+            "Artículo 6.\n1.ª Primera regla.\n",
             "es",
             ["Capítulo I", "Art. 5.º", "Art. 5.º.1", "Art. 5.º.1.a)", "Art. 6", "Art. 6.1.ª"],
         ),
         # Russian
         (
-            "Раздел VII. Преступления против личности\nГлава 17. Преступления против свободы\nСтатья 127.1. Торговля людьми\n"
+            "Раздел VII. Преступления против личности\nГлава 17. Преступления против свободы\n"
+            "Статья 127.1. Торговля людьми\n"
             "1. Торговля людьми.\n2. То же деяние, совершенное:\n1) группой лиц;\nа) в отношении двух лиц;\n",
             "ru",
             [
@@ -496,13 +499,15 @@ def labels(text: str, lang: str) -> list[str]:
         ),
         # Portuguese
         (
-            "Art. 1º Esta Lei dispõe.\nParágrafo único. Aplica-se.\nArt. 2º Princípios:\nI – respeito;\nII – promoção;\na) primeira;\n",
+            "Art. 1º Esta Lei dispõe.\nParágrafo único. Aplica-se.\nArt. 2º Princípios:\n"
+            "I – respeito;\nII – promoção;\na) primeira;\n",
             "pt",
             ["Art. 1º", "Art. 1º, parágrafo único", "Art. 2º", "Art. 2º, I", "Art. 2º, II", "Art. 2º, II, a"],
         ),
         # Arabic: words, Arabic-Indic and Persian digits, items
         (
-            "المادة الأولى\nنص.\nالمادة الثانية\nنص.\nالمادة العاشرة\nنص.\nالمادة الحادية عشرة\nنص.\nالمادة العشرون\nنص.\n"
+            "المادة الأولى\nنص.\nالمادة الثانية\nنص.\nالمادة العاشرة\nنص.\n"
+            "المادة الحادية عشرة\nنص.\nالمادة العشرون\nنص.\n"
             "المادة الحادية والعشرون\nنص.\nالمادة الثلاثون\nنص.\n",
             "ar",
             ["المادة 1", "المادة 2", "المادة 10", "المادة 11", "المادة 20", "المادة 21", "المادة 30"],
@@ -551,7 +556,8 @@ def test_numbering_conventions(text, lang, expected):
         ),
         # "section 19" mid-sentence or wrapped to the start of a line
         (
-            "4. Offences\nA person who contravenes\nsection 19 of this Act commits an offence.\nSection 19 of the Act applies.\n",
+            "4. Offences\nA person who contravenes\nsection 19 of this Act commits an offence.\n"
+            "Section 19 of the Act applies.\n",
             "en",
             ["s. 4"],
         ),

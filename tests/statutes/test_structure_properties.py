@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,9 +12,9 @@ from hypothesis import strategies as st
 
 from statutes.definitions import extract_definitions
 from statutes.structure import _Parser, parse_units
+from tests.corpus import KENYA
 
 ROOT = Path(__file__).resolve().parents[2]
-from tests.corpus import KENYA
 
 LANGS = ["en", "fr", "es", "ar", "ru", "pt", "xx", ""]
 
@@ -105,7 +106,7 @@ def check_invariants(text: str, lang: str):
         else:
             assert u.depth == 0
     # spans nest properly: two units are disjoint or one holds the other
-    for a, b in zip(units, units[1:]):
+    for a, b in pairwise(units):
         if b.start < a.end:
             assert b.end <= a.end, (a, b)
     covered = bytearray(len(text) + 1)
