@@ -187,6 +187,7 @@ def _purpose_in_list(r: Reading, f: _Finder) -> None:
         hit = Hit(h.cue, h.first, b, h.quality)
         f.element("art8-offence", "purpose").append((cue, hit))  # later readings see it too
         _cite(r, v, [(cue, hit)], "purpose")
+        el.found = True  # also where the clause is already cited for the acts
         _recount(
             v,
             "offence.purpose-in-list",
@@ -566,6 +567,7 @@ def _child_aggravation_by_reference(r: Reading, f: _Finder) -> None:
         a, b = idx._tok_range(prev.start, prev.end)
         if any(a <= i < b for i in child) and any(a <= i < b for i in acts):
             _cite(r, v, [(cue, h)], "child-victim")
+            el.found = True
             _recount(
                 v,
                 "offence.child-aggravation-by-reference",
