@@ -311,6 +311,16 @@ def _means_and_penalty(r: Reading, f: _Finder) -> None:
             "the law defines trafficking but leaves the offence and its penalty to the Penal Code (Protocol art. 5(1))",
         )
         return
+    # A law (or the part of it read) that defines trafficking and states no penalty or liability at
+    # all makes no offence: the definition is the first step, the criminalisation is elsewhere.
+    if not f.words("penalty") and not f.words("liability"):
+        revise(
+            v,
+            "partial",
+            "offence.defines-not-criminalises",
+            "trafficking is defined, but no offence or penalty is stated for it (Protocol art. 5(1))",
+        )
+        return
     if v.verdict != "covered" or not offence_sentences:
         return
     # -- the categories of means the fullest offence clause names (means that only aggravate,

@@ -14,6 +14,8 @@ verdict a lawyer gives it. Every mechanism has rows in en fr es ar ru pt, positi
   aggravating circumstance (Model Law art. 9);
 - the purpose written as a list after "en vue :" / "with a view to:" (Protocol art. 3(a)), and an
   offence needing no means at all, are covered;
+- a definition of trafficking with no offence or penalty stated anywhere defines, it does not
+  criminalise (Protocol art. 5(1)): partial;
 - a penalty raised for the offence against a minor by reference to the preceding paragraph is the
   child-victim aggravation (Model Law art. 9(a)).
 """
@@ -519,12 +521,52 @@ CHILD_BY_REFERENCE = [
     ),
 ]
 
+# -- a definition of trafficking with no offence or penalty stated (Protocol art. 5(1)) ---------
+_PENALTY = {
+    "en": "A person who commits trafficking in persons is liable to imprisonment for twenty years.",
+    "fr": "La traite des personnes est punie de vingt ans de réclusion.",
+    "es": "La trata de personas será reprimida con prisión de ocho a quince años.",
+    "ar": "يعاقب بالسجن كل من ارتكب جريمة الاتجار بالأشخاص.",
+    "ru": "Торговля людьми наказывается лишением свободы на срок до пятнадцати лет.",
+    "pt": "O tráfico de pessoas é punido com pena de prisão de três a dez anos.",
+}
+_DEFINITION = {
+    "en": "Section 2\n“Trafficking in persons” means the recruitment, transportation, transfer, harbouring or "
+    "receipt of persons, by means of threat, force, coercion, abduction, fraud, deception, abuse of power or of "
+    "a position of vulnerability, or the giving of payments or benefits to achieve the consent of a person "
+    "having control over another person, for the purpose of exploitation.\n",
+    "fr": "Article 2\nOn entend par traite des personnes le recrutement, le transport, le transfert, "
+    "l'hébergement ou l'accueil de personnes, par la menace, la force, la contrainte, l'enlèvement, la fraude, "
+    "la tromperie, l'abus d'autorité ou d'une situation de vulnérabilité, ou l'offre de paiements ou "
+    "d'avantages pour obtenir le consentement d'une personne ayant autorité sur une autre, aux fins "
+    "d'exploitation.\n",
+    "es": "Artículo 2\nSe entiende por trata de personas la captación, el transporte, el traslado, la acogida "
+    "o la recepción de personas, mediante amenaza, fuerza, coacción, rapto, fraude, engaño, abuso de poder o de "
+    "una situación de vulnerabilidad, o la concesión de pagos o beneficios para obtener el consentimiento de "
+    "una persona que tenga autoridad sobre otra, con fines de explotación.\n",
+    "ar": "المادة 2\nيقصد بالاتجار بالأشخاص تجنيد أشخاص أو نقلهم أو إيواؤهم أو استقبالهم بواسطة التهديد "
+    "بالقوة أو استعمالها أو الاختطاف أو الاحتيال أو الخداع أو استغلال السلطة أو استغلال حالة الضعف أو بإعطاء "
+    "أو تلقي مبالغ مالية أو مزايا لنيل موافقة شخص له سيطرة على شخص آخر لغرض الاستغلال.\n",
+    "ru": "Статья 2\nПод торговлей людьми понимаются вербовка, перевозка, передача, укрывательство или "
+    "получение людей путем угрозы силой, насилия, принуждения, похищения, мошенничества, обмана, "
+    "злоупотребления властью или уязвимостью положения, либо путем подкупа в виде платежей или выгод для "
+    "получения согласия лица, контролирующего другое лицо, в целях эксплуатации.\n",
+    "pt": "Artigo 2\nEntende-se por tráfico de pessoas o recrutamento, o transporte, a transferência, o "
+    "alojamento ou o acolhimento de pessoas, por meio de ameaça, força, coação, rapto, fraude, engano, abuso de "
+    "autoridade ou de uma situação de vulnerabilidade, ou da entrega de pagamentos ou benefícios para obter o "
+    "consentimento de uma pessoa que tenha autoridade sobre outra, para fins de exploração.\n",
+}
+DEFINITION_ONLY = [(lang, text, "partial") for lang, text in _DEFINITION.items()] + [
+    (lang, text + _PENALTY[lang] + "\n", "covered") for lang, text in _DEFINITION.items()
+]
+
 ROWS = (
     [("offence.documents",) + r for r in DOCS_AGGRAVATING]
     + [("offence.use-of-services",) + r for r in USE_OF_SERVICES]
     + [("offence.accomplice",) + r for r in DEEMING]
     + [("offence.aggravating",) + r for r in DEFINED_GROUP]
     + [("offence.trafficking",) + r for r in PURPOSE_LIST]
+    + [("offence.trafficking",) + r for r in DEFINITION_ONLY]
 )
 
 
