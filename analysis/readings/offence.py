@@ -19,7 +19,20 @@ built, as a criminal lawyer reads it:
   reduction, an aggravating circumstance), never made punishable (art. 5(2)(b)): partial;
 - offence.ancillary-to-narrow-offence — where the trafficking acts themselves are not the
   offence (only keeping premises for it, say), attempt, complicity and organising attach to
-  that narrower offence: at most partial.
+  that narrower offence: at most partial;
+- offence.purpose-in-list — the purpose of exploitation written as a list after "en vue :",
+  "with a view to:", "в целях:" (Protocol art. 3(a)): the purpose element is found;
+- offence.no-means-required — an offence of acts and purpose needing no means at all reaches
+  all the Protocol requires (art. 3(a)): covered;
+- offence.defines-not-criminalises also reads a law that states no offence or penalty at all;
+- offence.use-of-services-one-kind — the use of a victim's sexual services only, not of any
+  labour or services (Model Law art. 11; CoE Convention art. 19): partial;
+- offence.child-aggravation-by-reference — a penalty raised "in the case of the preceding
+  paragraph" where that paragraph is the offence against a minor (Model Law art. 9(a));
+- a general-part rule deeming persons accomplices makes participation punishable (lexicon
+  `deeming`, Protocol art. 5(2)(b));
+- hit filter defined_not_punished — a definition raises no penalty (art9-aggravating) and makes no
+  offence of using services (art11-use-of-services).
 
 Word lists are in analysis/lexicons/offence.toml.
 """
