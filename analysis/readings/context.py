@@ -17,7 +17,11 @@ readings check the context before a hit counts:
   offence;
 - context.documents-as-means (adjuster) — document handling named only as one of the ways of
   committing another offence (forced labour by "destroying, concealing ... documents") is
-  punished only when it serves that offence: the protection is partial.
+  punished only when it serves that offence: the protection is partial;
+- context.documents-only-aggravate (adjuster) — document handling listed only among the
+  circumstances that raise the penalty of another offence ("the same act committed: ... by
+  destroying the victim's identity documents") is an aggravating circumstance (Model Law
+  art. 9), not the offence of art. 15: partial.
 
 Word lists: analysis/lexicons/context.toml.
 """
@@ -135,9 +139,7 @@ def documents_context(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "C
     # A court ordering a measure (the accused's passport withdrawn, forged documents destroyed)
     # is a sanction or a procedural step; an offence has a person as its subject.
     s = idx.sentence_of[hit.first]
-    if s in _sentences(idx, "court_order") and s not in _sentences(idx, "offender_subject"):
-        return False
-    return True
+    return not (s in _sentences(idx, "court_order") and s not in _sentences(idx, "offender_subject"))
 
 
 def _documents_as_means(r: Reading) -> None:
@@ -177,6 +179,37 @@ def _documents_as_means(r: Reading) -> None:
     )
 
 
+def _documents_only_aggravate(r: Reading) -> None:
+    """Model Law art. 15 vs art. 9: document handling listed only among the circumstances that raise
+    the penalty of another offence ("То же деяние, совершенное: ... д) с изъятием, сокрытием либо
+    уничтожением документов ..."; "the same act committed ... by destroying the victim's passport") is
+    an aggravating circumstance, not an offence of its own: partial."""
+    v = r.verdicts.get(_DOCS)
+    if v is None or v.verdict != "covered":
+        return
+    from analysis.readings.offence import _Finder
+
+    f = _Finder(r)
+    idx = r.idx
+    hits = [(c, h) for c, h in f.element(_DOCS, "documents-offence") if c.weight >= 1.0]
+    if not hits:
+        return
+    agg = sorted({(h.first, h.last) for _, h in f.words("aggravation_context")})
+    for _, h in hits:
+        # the words of the aggravation stand in the hit's sentence, or in the chapeau of its list
+        if not any(_any_in(agg, a, b) for a, b in _reach(idx, h.first)):
+            return  # a clause of its own: the offence is made here
+    revise(
+        v,
+        "partial",
+        "context.documents-only-aggravate",
+        "destroying, concealing or withholding documents is named only among the circumstances that "
+        "raise the penalty of another offence; it is not an offence of its own (Model Law arts. 9, 15; "
+        "CoE Convention art. 20)",
+    )
+
+
 @readings.adjuster
 def context_adjuster(r: Reading) -> None:
     _documents_as_means(r)
+    _documents_only_aggravate(r)

@@ -19,7 +19,20 @@ built, as a criminal lawyer reads it:
   reduction, an aggravating circumstance), never made punishable (art. 5(2)(b)): partial;
 - offence.ancillary-to-narrow-offence — where the trafficking acts themselves are not the
   offence (only keeping premises for it, say), attempt, complicity and organising attach to
-  that narrower offence: at most partial.
+  that narrower offence: at most partial;
+- offence.purpose-in-list — the purpose of exploitation written as a list after "en vue :",
+  "with a view to:", "в целях:" (Protocol art. 3(a)): the purpose element is found;
+- offence.no-means-required — an offence of acts and purpose needing no means at all reaches
+  all the Protocol requires (art. 3(a)): covered;
+- offence.defines-not-criminalises also reads a law that states no offence or penalty at all;
+- offence.use-of-services-one-kind — the use of a victim's sexual services only, not of any
+  labour or services (Model Law art. 11; CoE Convention art. 19): partial;
+- offence.child-aggravation-by-reference — a penalty raised "in the case of the preceding
+  paragraph" where that paragraph is the offence against a minor (Model Law art. 9(a));
+- a general-part rule deeming persons accomplices makes participation punishable (lexicon
+  `deeming`, Protocol art. 5(2)(b));
+- hit filter defined_not_punished — a definition raises no penalty (art9-aggravating) and makes no
+  offence of using services (art11-use-of-services).
 
 Word lists are in analysis/lexicons/offence.toml.
 """
@@ -28,7 +41,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from analysis.readings import Reading, adjuster, keep_hit, lexicon, revise
+from analysis.readings import Reading, adjuster, hit_filter, keep_hit, lexicon, revise
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
@@ -129,6 +142,113 @@ def _offence_sentences(f: _Finder) -> tuple[dict[int, list], dict[int, list], di
     return acts, purpose, means
 
 
+def _recount(v: "Verdict", reading_id: str, note: str) -> None:
+    """The verdict its elements now give, once a reading has found one of them."""
+    essential = [e for e in v.elements if e.essential] or v.elements
+    n = sum(1 for e in essential if e.found)
+    verdict = "covered" if n == len(essential) else "partial" if n else "missing"
+    if verdict == "covered":
+        v.notes[:] = [x for x in v.notes if not x.startswith("missing: ")]
+    revise(v, verdict, reading_id, note)
+
+
+def _exploitation_forms(f: _Finder) -> list[tuple["CompiledCue", "Hit"]]:
+    return [
+        x
+        for e in ("sexual-exploitation", "forced-labour", "slavery", "servitude", "removal-of-organs")
+        for x in f.element("art5-exploitation", e)
+    ]
+
+
+def _form_phrases(f: _Finder) -> list[tuple[int, int]]:
+    """Where a form of exploitation is named in one phrase ("services forcés", "forced labour")."""
+    return [(h.first, h.last) for _, h in _exploitation_forms(f) if h.last - h.first <= 3]
+
+
+def _purpose_in_list(r: Reading, f: _Finder) -> None:
+    """Protocol art. 3(a): "for the purpose of exploitation", written as a list of purposes.
+
+    A law may introduce the purposes by a chapeau ("en vue :", "with a view to:", "в целях:") and
+    name the exploitation in the items that follow ("2) de l'exploitation du travail ..."): the
+    purpose word and the exploitation then stand in different list items, and no cue joining them
+    in one clause can match. The purpose is there all the same.
+    """
+    v = r.verdicts.get("art8-offence")
+    if v is None or v.verdict == "missing":
+        return
+    el = next((e for e in v.elements if e.id == "purpose"), None)
+    if el is None or el.found:
+        return
+    idx = f.idx
+    exploitation = sorted(
+        {(h.first, h.last) for _, h in f.words("exploitation_words")}
+        | {(h.first, h.last) for _, h in _exploitation_forms(f)}
+    )
+    for cue, h in f.words("purpose_intro"):
+        # a chapeau: the purpose words close it, a list follows
+        nxt = [t for t in idx.tokens[h.last + 1 : h.last + 3]]
+        if not any(t.norm in (":", ":-", "—", "–") for t in nxt):
+            continue
+        ui = idx.unit_of[h.first]
+        end = idx._tok_range(idx.statute.units[ui].start, idx.statute.units[ui].end)[1] if ui >= 0 else h.last + 200
+        found = [(a, b) for a, b in exploitation if h.last < a < end]
+        if not found:
+            continue
+        from analysis.match import Hit
+
+        a, b = found[0]
+        hit = Hit(h.cue, h.first, b, h.quality)
+        f.element("art8-offence", "purpose").append((cue, hit))  # later readings see it too
+        _cite(r, v, [(cue, hit)], "purpose")
+        el.found = True  # also where the clause is already cited for the acts
+        _recount(
+            v,
+            "offence.purpose-in-list",
+            "the purpose of exploitation is stated as a list of purposes introduced by "
+            f"\u201c{' '.join(t.norm for t in idx.tokens[h.first : h.last + 1])}\u201d (Protocol art. 3(a))",
+        )
+        return
+
+
+def _no_means_broader(r: Reading, f: _Finder) -> None:
+    """Protocol art. 3(a) sets a floor: an offence of acts and purpose that needs no means at all.
+
+    A law that punishes the acts done for the purpose of exploitation whatever the means ("the
+    recruitment ... with a view to exploitation"; "купля-продажа ... вербовка ... в целях его
+    эксплуатации") reaches every case the Protocol's offence does, and more: the offence is
+    covered, though no means are named.
+    """
+    v = r.verdicts.get("art8-offence")
+    if v is None or v.verdict != "partial":
+        return
+    found = {e.id: e.found for e in v.elements}
+    if not found.get("acts") or not found.get("purpose") or found.get("means", True):
+        return
+    if not (f.words("penalty") or f.words("liability")):
+        return  # a definition only: offence.defines-not-criminalises reads it
+    acts, purpose, _ = _offence_sentences(f)
+    # "force" in "forced labour" names a form of exploitation, not a means
+    forms = _form_phrases(f)
+    means_words = {
+        f.sentence(h)
+        for c in _MEANS_CATEGORIES
+        for _, h in f.words("means", c)
+        if not any(a <= h.first <= b for a, b in forms)
+    }
+    for s, a in sorted(acts.items()):
+        if _weight(a) >= 2 and s in purpose and s not in means_words and not _elided(f, s):
+            _cite(r, v, a[:1] + purpose[s][:1])
+            v.notes[:] = [x for x in v.notes if not x.startswith("missing: ")]
+            revise(
+                v,
+                "covered",
+                "offence.no-means-required",
+                "the offence is made of the acts and the purpose of exploitation alone: no means need "
+                "be proved for anyone, which reaches all the Protocol requires (Protocol art. 3(a))",
+            )
+            return
+
+
 def _child_no_means(r: Reading, f: _Finder) -> None:
     """Protocol art. 3(c): for a child, the act and the purpose of exploitation suffice.
 
@@ -170,7 +290,7 @@ def _child_no_means(r: Reading, f: _Finder) -> None:
         ta, tb = idx._tok_range(*idx._term_span(d))
         if not any(ta <= h.first < max(tb, a0) for _, h in terms):
             continue
-        inside = lambda hs: [(c, h) for c, h in hs if a0 <= h.first < b0]  # noqa: E731
+        inside = lambda hs, a0=a0, b0=b0: [(c, h) for c, h in hs if a0 <= h.first < b0]  # noqa: E731
         d_acts = inside(f.element("art8-offence", "acts"))
         d_purpose = inside(f.element("art8-offence", "purpose")) or inside(forms)
         d_means = inside(f.element("art8-offence", "means"))
@@ -204,13 +324,26 @@ def _means_and_penalty(r: Reading, f: _Finder) -> None:
             "the law defines trafficking but leaves the offence and its penalty to the Penal Code (Protocol art. 5(1))",
         )
         return
+    # A law (or the part of it read) that defines trafficking and states no penalty or liability at
+    # all makes no offence: the definition is the first step, the criminalisation is elsewhere.
+    if not f.words("penalty") and not f.words("liability"):
+        revise(
+            v,
+            "partial",
+            "offence.defines-not-criminalises",
+            "trafficking is defined, but no offence or penalty is stated for it (Protocol art. 5(1))",
+        )
+        return
     if v.verdict != "covered" or not offence_sentences:
         return
     # -- the categories of means the fullest offence clause names (means that only aggravate,
     # in another paragraph, are not elements of the offence)
     cats: dict[int, set[str]] = {s: set() for s in offence_sentences}
+    forms = _form_phrases(f)
     for c in _MEANS_CATEGORIES:
         for _, h in f.words("means", c):
+            if any(a <= h.first <= b for a, b in forms):
+                continue  # "force" in "forced labour" names a form of exploitation, not a means
             s = f.sentence(h)
             if s in cats:
                 cats[s].add(c)
@@ -280,6 +413,31 @@ def _in_definition(idx: "StatuteIndex", h: "Hit") -> bool:
     return False
 
 
+def _in_term_or_definition(idx: "StatuteIndex", i: int) -> bool:
+    """Does token i stand in a definition, the defined term itself included?"""
+    for d in idx.statute.definitions:
+        a, b = idx._tok_range(d.start, d.end)
+        ta, _ = idx._tok_range(*idx._term_span(d))
+        if min(a, ta) <= i < b:
+            return True
+    return False
+
+
+# A definition states what a word means; it raises no penalty and makes no offence. The words of
+# an aggravating circumstance in the definition of "organised criminal group" (UNTOC art. 2(a))
+# do not make the group an aggravating circumstance (Model Law art. 9), and the words "services",
+# "benefits" and "knowledge" in the definition of trafficking itself are not the offence of
+# knowingly using a victim's services (Model Law art. 11; CoE Convention art. 19).
+_NOT_IN_DEFINITION = ("art9-aggravating", "art11-use-of-services")
+
+
+@hit_filter
+def defined_not_punished(idx: "StatuteIndex", p, e, cue: "CompiledCue", hit: "Hit") -> bool:
+    if p.id not in _NOT_IN_DEFINITION:
+        return True
+    return not _in_term_or_definition(idx, hit.first)
+
+
 def _group_aggravation(f: _Finder) -> list[tuple["CompiledCue", "Hit"]]:
     """An organised group (or instigation) named in a provision that raises or states a penalty."""
     context = {f.scope(h) for _, h in f.words("aggravation_context")} | {f.scope(h) for _, h in f.words("penalty")}
@@ -342,7 +500,10 @@ def _accomplice(r: Reading, f: _Finder) -> None:
     if v is None or v.verdict != "covered":
         return
     hits = f.element("art12-accomplice", "accomplice")
-    liable = {f.sentence(h) for _, h in f.words("liability")}
+    # A general-part rule that deems persons accomplices ("Соучастниками ... признаются организатор,
+    # подстрекатель и пособник", "are deemed accomplices") makes participation in every offence of
+    # the code punishable, with no penalty word in its own sentence (Protocol art. 5(2)(b)).
+    liable = {f.sentence(h) for _, h in f.words("liability") + f.words("deeming")}
     agg = {f.sentence(h) for _, h in f.words("aggravation_context")}
     grp = {f.sentence(h) for _, h in f.words("organised_group")}
     real = [(c, h) for c, h in hits if f.sentence(h) in liable and not (f.sentence(h) in agg and f.sentence(h) in grp)]
@@ -373,6 +534,72 @@ def _accomplice(r: Reading, f: _Finder) -> None:
         )
 
 
+def _services_one_kind(r: Reading, f: _Finder) -> None:
+    """Model Law art. 11 (CoE Convention art. 19): the knowing use of *any* labour or services of a
+    trafficking victim. An offence reaching only one kind of them (buying sexual services of a
+    trafficked person, say) leaves the use of the victim's labour unpunished: partial."""
+    v = r.verdicts.get("art11-use-of-services")
+    if v is None or v.verdict != "covered":
+        return
+    hits = [x for e in ("use-of-services", "victim-known") for x in f.element("art11-use-of-services", e)]
+    sexual = {f.sentence(h) for _, h in f.words("sexual_services")}
+    general = {f.sentence(h) for _, h in f.words("labour_or_services")}
+    if hits and all(f.sentence(h) in sexual and f.sentence(h) not in general for _, h in hits):
+        revise(
+            v,
+            "partial",
+            "offence.use-of-services-one-kind",
+            "the offence reaches only the use of a victim's sexual services; the knowing use of any "
+            "labour or services of a victim of trafficking is not punished (Model Law art. 11; CoE "
+            "Convention art. 19)",
+        )
+
+
+def _child_aggravation_by_reference(r: Reading, f: _Finder) -> None:
+    """Model Law art. 9(a): a child victim raises the penalty, written by reference.
+
+    A law may raise the penalty for the offence against a minor without naming the minor again:
+    "No caso previsto no número anterior [the offence against a minor], se o agente utilizar
+    qualquer dos meios ... é punido com pena de prisão de três a doze anos". The clause that raises
+    the penalty refers to the preceding paragraph; the child victim is read from there.
+    """
+    v = r.verdicts.get("art9-aggravating")
+    if v is None:
+        return
+    el = next((e for e in v.elements if e.id == "child-victim"), None)
+    if el is None or el.found:
+        return
+    idx = f.idx
+    units = idx.statute.units
+    punished = {f.sentence(h) for _, h in f.words("liability") + f.words("penalty")}
+    child = [h.first for _, h in f.words("child") + f.words("minor_noun")]
+    acts = [h.first for _, h in f.element("art8-offence", "acts")]
+    lowered = {f.sentence(h) for _, h in f.words("penalty_reduction")}
+    for cue, h in f.words("previous_reference"):
+        if f.sentence(h) not in punished or f.sentence(h) in lowered:
+            continue  # a penalty lowered by reference (a first offender, say) aggravates nothing
+        pos = idx.tokens[h.first].start
+        here = [u for u in units if u.start <= pos < u.end and u.kind not in ("chapter", "part", "title", "article")]
+        if not here:
+            continue
+        u = max(here, key=lambda u: u.start)
+        before = [w for w in units if w.kind == u.kind and w.end <= u.start]
+        if not before:
+            continue
+        prev = max(before, key=lambda w: w.start)
+        a, b = idx._tok_range(prev.start, prev.end)
+        if any(a <= i < b for i in child) and any(a <= i < b for i in acts):
+            _cite(r, v, [(cue, h)], "child-victim")
+            el.found = True
+            _recount(
+                v,
+                "offence.child-aggravation-by-reference",
+                f"the penalty is raised for the offence of {prev.label}, against a child, by reference "
+                "to it (Model Law art. 9(a))",
+            )
+            return
+
+
 def _ancillary_cap(r: Reading) -> None:
     """Attempt, complicity and organising attach to the offence the law makes; when the
     trafficking acts themselves are not that offence, they reach trafficking only in part."""
@@ -400,10 +627,14 @@ def _ancillary_cap(r: Reading) -> None:
 @adjuster
 def offence_structure(r: Reading) -> None:
     f = _Finder(r)
+    _purpose_in_list(r, f)
+    _no_means_broader(r, f)
     _child_no_means(r, f)
     _means_and_penalty(r, f)
     _closed_vulnerability(r, f)
     _organizing(r, f)
     _attempt(r, f)
     _accomplice(r, f)
+    _services_one_kind(r, f)
+    _child_aggravation_by_reference(r, f)
     _ancillary_cap(r)
