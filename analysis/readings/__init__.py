@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
@@ -55,7 +55,7 @@ _DISABLED: ContextVar[frozenset[str]] = ContextVar("modellaw_disabled_readings",
 
 
 @contextmanager
-def disabled(ids):
+def disabled(ids: Iterable[str]) -> Iterator[None]:
     """Assess with the given readings switched off (for measuring them, never for users)."""
     token = _DISABLED.set(frozenset(ids))
     try:

@@ -36,6 +36,7 @@ from analysis.readings import Reading, revise
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
     from modellaw.model import Element, Provision
+    from statutes.model import Definition
 
 _LEX = "context"
 _DOCS = "art15-documents"
@@ -84,7 +85,7 @@ def _any_in(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(a <= s <= b for s, _ in spans)
 
 
-def _definition_at(idx: "StatuteIndex", i: int):
+def _definition_at(idx: "StatuteIndex", i: int) -> "Definition | None":
     for d in idx.statute.definitions:
         a, b = idx._tok_range(d.start, d.end)
         if a <= i < b:
@@ -96,7 +97,7 @@ def _in_definition(idx: "StatuteIndex", i: int) -> bool:
     return _definition_at(idx, i) is not None
 
 
-def _defines_means(idx: "StatuteIndex", d) -> bool:
+def _defines_means(idx: "StatuteIndex", d: "Definition") -> bool:
     """Does the definition define a means or a form of exploitation ("coercion" includes ...)?"""
     ta, tb = idx._tok_range(*idx._term_span(d))
     return tb > ta and _any_in(_spans(idx, "means_terms"), ta, tb - 1)

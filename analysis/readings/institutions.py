@@ -27,9 +27,15 @@ Word lists: analysis/lexicons/institutions.toml.
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from analysis import readings
 from analysis.readings import Reading, revise
+
+if TYPE_CHECKING:  # pragma: no cover
+    from analysis.match import CompiledCue, Hit, StatuteIndex
+    from analysis.types import ElementResult, Evidence, Verdict
+    from modellaw.model import Element, Provision
 
 _PREAMBLE_KINDS = {"preamble"}
 # The provisions this family reads; hits elsewhere are left to the other families.
@@ -65,7 +71,7 @@ def _lex(name: str, lang: str) -> list[str]:
     return readings.lexicon("institutions").get(group, {}).get(key, {}).get(lang, [])
 
 
-def _positions(idx, name: str) -> frozenset[int]:
+def _positions(idx: "StatuteIndex", name: str) -> frozenset[int]:
     """Token positions of a lexicon's phrases in the statute (cached on the index)."""
     cache = idx.__dict__.setdefault("_institutions_lex", {})
     if name not in cache:
@@ -82,25 +88,25 @@ def _positions(idx, name: str) -> frozenset[int]:
     return cache[name]
 
 
-def _sentences(idx, name: str) -> frozenset[int]:
+def _sentences(idx: "StatuteIndex", name: str) -> frozenset[int]:
     cache = idx.__dict__.setdefault("_institutions_sent", {})
     if name not in cache:
         cache[name] = frozenset(idx.sentence_of[i] for i in _positions(idx, name))
     return cache[name]
 
 
-def _in_sentence(idx, name: str, tok: int) -> bool:
+def _in_sentence(idx: "StatuteIndex", name: str, tok: int) -> bool:
     return idx.sentence_of[tok] in _sentences(idx, name)
 
 
-def _in_scope(idx, name: str, tok: int) -> bool:
+def _in_scope(idx: "StatuteIndex", name: str, tok: int) -> bool:
     cache = idx.__dict__.setdefault("_institutions_scope", {})
     if name not in cache:
         cache[name] = frozenset(idx.scope_of[i] for i in _positions(idx, name))
     return idx.scope_of[tok] in cache[name]
 
 
-def _in_preamble(idx, tok: int) -> bool:
+def _in_preamble(idx: "StatuteIndex", tok: int) -> bool:
     cache = idx.__dict__.setdefault("_institutions_lex", {})
     if "_preamble" not in cache:
         pos: set[int] = set()
@@ -116,7 +122,7 @@ def _in_preamble(idx, tok: int) -> bool:
 
 
 @readings.hit_filter
-def institutions_hit_filter(idx, p, e, cue, hit) -> bool:
+def institutions_hit_filter(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue", hit: "Hit") -> bool:
     if p.id not in _OWN:
         return True
     # A preamble's citations ("VU la loi n° ... sur la coopération internationale") enact nothing.
@@ -144,7 +150,7 @@ def institutions_hit_filter(idx, p, e, cue, hit) -> bool:
     return True
 
 
-def _confiscation_hit(idx, element: str, hit) -> bool:
+def _confiscation_hit(idx: "StatuteIndex", element: str, hit: "Hit") -> bool:
     act = _positions(idx, "confiscation.act")
     if element == "confiscate-proceeds":
         span = range(hit.first, hit.last + 1)
@@ -172,23 +178,23 @@ def _confiscation_hit(idx, element: str, hit) -> bool:
     return True
 
 
-def _element(v, eid: str):
+def _element(v: "Verdict", eid: str) -> "ElementResult | None":
     return next((r for r in v.elements if r.id == eid), None)
 
 
-def _cue_hits(reading: Reading, provision_id: str, element_id: str):
+def _cue_hits(reading: Reading, provision_id: str, element_id: str) -> list["Hit"]:
     from analysis.match import compile_cue
 
     p = next(p for p in reading.model.provisions if p.id == provision_id)
     e = next(e for e in p.elements if e.id == element_id)
-    out = []
+    out: list["Hit"] = []
     for ci, c in enumerate(e.cues_for(reading.lang)):
         cue = compile_cue(c.text, c.weight, reading.idx.an)
         out.extend(h for h in reading.idx.cue_hits(ci, cue) if readings.keep_hit(reading.idx, p, e, cue, h))
     return out
 
 
-def _scope_of_evidence(idx, ev) -> int:
+def _scope_of_evidence(idx: "StatuteIndex", ev: "Evidence") -> int:
     i = min(bisect.bisect_left(idx.starts, ev.start), len(idx.tokens) - 1)
     return idx.scope_of[i] if i >= 0 else -1
 
@@ -238,7 +244,7 @@ def institutions_adjuster(reading: Reading) -> None:
             )
 
 
-def _legal_persons_one_section(reading: Reading, v) -> None:
+def _legal_persons_one_section(reading: Reading, v: "Verdict") -> None:
     idx = reading.idx
     hits = _cue_hits(reading, "legal-persons", "legal-person-liable")
     if not hits:

@@ -39,13 +39,14 @@ Word lists are in analysis/lexicons/offence.toml.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from analysis.readings import Reading, adjuster, hit_filter, keep_hit, lexicon, revise
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
     from analysis.types import Verdict
+    from modellaw.model import Element, Provision
 
 _MEANS_CATEGORIES = ("coercion", "deception", "abuse", "payments")
 _MEANS_LABELS = {
@@ -73,7 +74,7 @@ class _Finder:
             out = []
             p = next((p for p in self.r.model.provisions if p.id == pid), None)
             e = next((e for e in p.elements if e.id == eid), None) if p else None
-            if e is not None:
+            if p is not None and e is not None:
                 for ci, c in enumerate(e.cues_for(self.r.lang)):
                     cue = compile_cue(c.text, c.weight, self.idx.an)
                     out += [(cue, h) for h in self.idx.cue_hits(ci, cue) if keep_hit(self.idx, p, e, cue, h)]
@@ -110,8 +111,10 @@ def _weight(hits: Iterable[tuple["CompiledCue", "Hit"]]) -> float:
     return sum(best.values())
 
 
-def _group(hits, key) -> dict[int, list]:
-    out: dict[int, list] = {}
+def _group(
+    hits: Iterable[tuple["CompiledCue", "Hit"]], key: Callable[["Hit"], int]
+) -> dict[int, list[tuple["CompiledCue", "Hit"]]]:
+    out: dict[int, list[tuple["CompiledCue", "Hit"]]] = {}
     for cue, h in hits:
         out.setdefault(key(h), []).append((cue, h))
     return out
@@ -432,7 +435,7 @@ _NOT_IN_DEFINITION = ("art9-aggravating", "art11-use-of-services")
 
 
 @hit_filter
-def defined_not_punished(idx: "StatuteIndex", p, e, cue: "CompiledCue", hit: "Hit") -> bool:
+def defined_not_punished(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "CompiledCue", hit: "Hit") -> bool:
     if p.id not in _NOT_IN_DEFINITION:
         return True
     return not _in_term_or_definition(idx, hit.first)

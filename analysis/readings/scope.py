@@ -31,6 +31,7 @@ from analysis import readings
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
+    from analysis.types import Evidence
     from modellaw.model import Element, Provision
 
 _LEX = "scope"
@@ -98,8 +99,10 @@ def _phrase_spans(idx: "StatuteIndex", phrase: str) -> list[tuple[int, int]]:
     if not words:
         return []
     positions = [None if w is GAP else idx.word_positions(w) for w in words]
+    first = positions[0]
+    assert first is not None  # leading gaps were stripped above
     out = []
-    for i in sorted(positions[0]):
+    for i in sorted(first):
         end = _match_from(idx, words, 1, i + 1, positions)
         if end >= 0:
             out.append((i, end))
@@ -217,7 +220,10 @@ def not_in_penal_article(idx: "StatuteIndex", p: "Provision", e: "Element", cue:
     sc = idx.scope_of[hit.first]
     if sc < 0 or idx.statute.units[sc].kind not in _SECTION_KINDS:
         return True
-    a, b = _scope_range(idx, hit.first)
+    span = _scope_range(idx, hit.first)
+    if span is None:  # unreachable: sc >= 0 was checked above
+        return True
+    a, b = span
     return not _any_in(_table(idx, "penalty_words"), a, b - 1)
 
 
@@ -248,10 +254,11 @@ def _limited(idx: "StatuteIndex", limit: str, i: int) -> bool:
         spans = [s for s in _table(idx, limit) if a <= s[0] <= b]
         if not spans:
             continue
-        if limit == "cooperation":
-            # "regardless of whether the victim cooperates" is the opposite of a condition
-            if _any_in(_table(idx, "unconditional_words"), a, b) or any(idx.negated(s) for s, _ in spans):
-                continue
+        # "regardless of whether the victim cooperates" is the opposite of a condition
+        if limit == "cooperation" and (
+            _any_in(_table(idx, "unconditional_words"), a, b) or any(idx.negated(s) for s, _ in spans)
+        ):
+            continue
         return True
     return False
 
@@ -292,7 +299,7 @@ def scope_limits(r: readings.Reading) -> None:
                     break
 
 
-def _lead(idx: "StatuteIndex", ev) -> int:
+def _lead(idx: "StatuteIndex", ev: "Evidence") -> int:
     """Offset of the cue's own words inside the quoted clause (its first non-space character)."""
     text = idx.statute.text[ev.start : ev.end]
     return len(text) - len(text.lstrip())

@@ -1,6 +1,7 @@
 """Calibration: features, the logistic fit, its shipped form, the review threshold, and how it is applied."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -94,6 +95,7 @@ def test_the_shipped_calibration_is_applied_to_every_verdict():
 def test_a_model_without_calibration_flags_every_verdict(tmp_path):
     model = load_model(resolve_model("tip-2009").path)  # same content, but a user's own file has no calibration
     user = tmp_path / "my-checklist.xml"
-    user.write_bytes(open(model.path, "rb").read().replace(b'id="unodc-tip-2009"', b'id="my-checklist"', 1))
+    text = Path(model.path).read_bytes()
+    user.write_bytes(text.replace(b'id="unodc-tip-2009"', b'id="my-checklist"', 1))
     a = assess(parse_text(ACT, "en"), load_model(user))
     assert all(not v.calibrated and v.review for v in a.verdicts)

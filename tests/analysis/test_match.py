@@ -12,7 +12,8 @@ CASES = [
         [
             (
                 "s. 14",
-                "A victim of trafficking shall not be liable for any offence committed as a direct result of being trafficked.",
+                "A victim of trafficking shall not be liable for any offence committed as a direct result of being "
+                "trafficked.",
             )
         ],
         "non-punishment",
@@ -23,7 +24,8 @@ CASES = [
         [
             (
                 "s. 14",
-                "A victim of trafficking shall be liable for any immigration offence committed as a direct result of being trafficked.",
+                "A victim of trafficking shall be liable for any immigration offence committed as a direct result of "
+                "being trafficked.",
             )
         ],
         "non-punishment",
@@ -105,7 +107,10 @@ def test_definition_expansion_combines_cues_across_sections(mini_model):
     ]
     plain = assess(make_statute(sections), mini_model)
     expanded = assess(make_statute(sections, definitions=[("exploitation", 0, "includes forced labour")]), mini_model)
-    get = lambda a: next(v for v in a.verdicts if v.provision.id == "exploitation")
+
+    def get(a):
+        return next(v for v in a.verdicts if v.provision.id == "exploitation")
+
     assert get(plain).verdict == "missing"  # one form in each section is not enough
     v = get(expanded)
     assert v.verdict == "covered"

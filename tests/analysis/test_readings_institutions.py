@@ -14,19 +14,22 @@ from statutes import parse_text
 #    already-confiscated assets to a fund, is only part of it.
 CONFISCATION = [
     (
-        "Section 9. Forfeiture\n(1) The court shall order the confiscation of the proceeds of an offence under this Act.",
+        "Section 9. Forfeiture\n(1) The court shall order the confiscation of the proceeds of an offence under this "
+        "Act.",
         "en",
         "confiscation.proceeds",
         "covered",
     ),
     (
-        "Section 9. Forfeiture\n(1) The court may order the forfeiture of any vehicle or tools used in the commission of the offence.",
+        "Section 9. Forfeiture\n(1) The court may order the forfeiture of any vehicle or tools used in the "
+        "commission of the offence.",
         "en",
         "confiscation.proceeds",
         "partial",
     ),
     (
-        "Section 9. Fund\n(1) Proceeds of crime confiscated under any other law shall be paid into the Fund for victims.",
+        "Section 9. Fund\n(1) Proceeds of crime confiscated under any other law shall be paid into the Fund for "
+        "victims.",
         "en",
         "confiscation.proceeds",
         "partial",
@@ -100,7 +103,8 @@ CONFISCATION = [
 # -- coordinating body (CoE art. 29(2)): national, set up, with coordinating functions.
 COORDINATION = [
     (
-        "Section 19. Advisory Committee\n(1) There is established the National Committee against Trafficking in Persons.\n"
+        "Section 19. Advisory Committee\n(1) There is established the National Committee against Trafficking in "
+        "Persons.\n"
         "Section 20. Functions\nThe Committee shall coordinate the implementation of the national plan of action.",
         "en",
         "coordination.body",
@@ -113,20 +117,23 @@ COORDINATION = [
         "missing",
     ),
     (
-        "Article 39\nIl est institué, par décret, un organe national de vigilance en matière de lutte contre la traite.",
+        "Article 39\nIl est institué, par décret, un organe national de vigilance en matière de lutte contre la "
+        "traite.",
         "fr",
         "coordination.body",
         "partial",
     ),
     (
-        "Article 16\nLe Gouvernement prend des mesures pour établir la coordination au plan national entre les instances.",
+        "Article 16\nLe Gouvernement prend des mesures pour établir la coordination au plan national entre les "
+        "instances.",
         "fr",
         "coordination.body",
         "partial",
     ),
     ("Artículo 18\nCréase la Comisión Nacional contra la Trata de Personas.", "es", "coordination.body", "partial"),
     (
-        "Artículo 4\nLa ley regula los beneficios por colaboración con la comisión de los delitos contra la libertad y de trata.",
+        "Artículo 4\nLa ley regula los beneficios por colaboración con la comisión de los delitos contra la libertad "
+        "y de trata.",
         "es",
         "coordination.body",
         "missing",
@@ -163,25 +170,29 @@ LEGAL_PERSONS = [
     (
         "Section 3. Trafficking\nA person who trafficks another person commits an offence.\n"
         "Section 11. Confidentiality\n(1) A person who discloses the identity of a victim commits an offence.\n"
-        "(2) A person who commits an offence under this section is liable to a fine, and in the case of a body corporate, a fine of ten million shillings.",
+        "(2) A person who commits an offence under this section is liable to a fine, and in the case of a body "
+        "corporate, a fine of ten million shillings.",
         "en",
         "offence.legal-persons",
         "partial",
     ),
     (
-        "Section 14. Bodies corporate\nWhere an offence under this Act is committed by a body corporate, the body corporate is liable to a fine.",
+        "Section 14. Bodies corporate\nWhere an offence under this Act is committed by a body corporate, the body "
+        "corporate is liable to a fine.",
         "en",
         "offence.legal-persons",
         "covered",
     ),
     (
-        "Article 2\nLa traite est le recrutement d'une personne par une ou plusieurs personnes physiques ou morales aux fins d'exploitation.",
+        "Article 2\nLa traite est le recrutement d'une personne par une ou plusieurs personnes physiques ou morales "
+        "aux fins d'exploitation.",
         "fr",
         "offence.legal-persons",
         "partial",
     ),
     (
-        "Artículo 5\nLas personas jurídicas serán responsables de los delitos de trata y se les impondrá la multa y la disolución.",
+        "Artículo 5\nLas personas jurídicas serán responsables de los delitos de trata y se les impondrá la multa y "
+        "la disolución.",
         "es",
         "offence.legal-persons",
         "covered",
@@ -209,25 +220,29 @@ LEGAL_PERSONS = [
 # -- jurisdiction abroad (UNTOC art. 15(2)): a rule on what the courts try, not consular help.
 JURISDICTION = [
     (
-        "Section 25. Extra-territorial jurisdiction\n(1) A citizen of Kenya who commits an act outside Kenya that constitutes an offence under this Act commits such an offence.",
+        "Section 25. Extra-territorial jurisdiction\n(1) A citizen of Kenya who commits an act outside Kenya that "
+        "constitutes an offence under this Act commits such an offence.",
         "en",
         "jurisdiction.extraterritorial",
         "partial",
     ),
     (
-        "Section 9. Consular help\nWhere a victim who is a citizen is abroad, consular officers shall assist the victim outside the country.",
+        "Section 9. Consular help\nWhere a victim who is a citizen is abroad, consular officers shall assist the "
+        "victim outside the country.",
         "en",
         "jurisdiction.extraterritorial",
         "missing",
     ),
     (
-        "Artículo 9\nCuando la víctima de trata en el exterior del país tenga nacionalidad argentina, los representantes diplomáticos la asistirán fuera del territorio.",
+        "Artículo 9\nCuando la víctima de trata en el exterior del país tenga nacionalidad argentina, los "
+        "representantes diplomáticos la asistirán fuera del territorio.",
         "es",
         "jurisdiction.extraterritorial",
         "missing",
     ),
     (
-        "Article 24\nLes infractions commises hors du territoire par un ressortissant sont poursuivies et jugées d'après la loi nationale.",
+        "Article 24\nLes infractions commises hors du territoire par un ressortissant sont poursuivies et jugées "
+        "d'après la loi nationale.",
         "fr",
         "jurisdiction.extraterritorial",
         "partial",
@@ -239,7 +254,8 @@ JURISDICTION = [
         "partial",
     ),
     (
-        "Статья 12\nГраждане, совершившие преступление вне пределов Российской Федерации, подлежат уголовной ответственности.",
+        "Статья 12\nГраждане, совершившие преступление вне пределов Российской Федерации, подлежат уголовной "
+        "ответственности.",
         "ru",
         "jurisdiction.extraterritorial",
         "partial",
@@ -251,13 +267,15 @@ JURISDICTION = [
         "partial",
     ),
     (
-        "Section 3. Trafficking\n(4) It does not matter whether the act is done partly in and partly outside Singapore.",
+        "Section 3. Trafficking\n(4) It does not matter whether the act is done partly in and partly outside "
+        "Singapore.",
         "en",
         "jurisdiction.territorial",
         "partial",
     ),
     (
-        "Artículo 153\nEl que capta o traslada a otro en el territorio de la República con fines de explotación será reprimido.",
+        "Artículo 153\nEl que capta o traslada a otro en el territorio de la República con fines de explotación será "
+        "reprimido.",
         "es",
         "jurisdiction.territorial",
         "partial",
@@ -267,20 +285,23 @@ JURISDICTION = [
 # -- duties of the State (Protocol arts. 9-10): measures, not aims or words in passing.
 DUTIES = [
     (
-        "Section 4. Sentencing\nThe court may take into account aggravating factors such as the vulnerability of the victim.",
+        "Section 4. Sentencing\nThe court may take into account aggravating factors such as the vulnerability of the "
+        "victim.",
         "en",
         "prevention.policies",
         "missing",
     ),
     (
-        "Article 16\nLe Gouvernement établit des politiques et programmes efficaces afin de prévenir la traite par des recherches, "
+        "Article 16\nLe Gouvernement établit des politiques et programmes efficaces afin de prévenir la traite par "
+        "des recherches, "
         "des campagnes d'information et de sensibilisation et des initiatives sociales et économiques.",
         "fr",
         "prevention.policies",
         "covered",
     ),
     (
-        "Article 3\nLa présente loi a pour objet de promouvoir la coopération régionale et internationale contre la traite.",
+        "Article 3\nLa présente loi a pour objet de promouvoir la coopération régionale et internationale contre la "
+        "traite.",
         "fr",
         "cooperation.information-exchange",
         "missing",
@@ -298,7 +319,8 @@ DUTIES = [
         "missing",
     ),
     (
-        "Статья 2\nЦелью настоящего закона является развитие международного сотрудничества в противодействии торговле людьми.",
+        "Статья 2\nЦелью настоящего закона является развитие международного сотрудничества в противодействии "
+        "торговле людьми.",
         "ru",
         "cooperation.information-exchange",
         "missing",
@@ -310,7 +332,8 @@ DUTIES = [
         "missing",
     ),
     (
-        "Artículo 4\nEl Estado promoverá acuerdos bilaterales con otros Estados para intercambiar información migratoria.",
+        "Artículo 4\nEl Estado promoverá acuerdos bilaterales con otros Estados para intercambiar información "
+        "migratoria.",
         "es",
         "cooperation.information-exchange",
         "partial",
@@ -318,7 +341,8 @@ DUTIES = [
     ("Section 8\nThe victim shall be given counselling and job training.", "en", "training", "missing"),
     ("Artigo 6\nA vítima terá acesso à formação profissional e ao emprego.", "pt", "training", "missing"),
     (
-        "Article 16\nLe Gouvernement soutient des programmes de formation à l'intention des professionnels concernés par la traite.",
+        "Article 16\nLe Gouvernement soutient des programmes de formation à l'intention des professionnels concernés "
+        "par la traite.",
         "fr",
         "training",
         "partial",

@@ -160,7 +160,8 @@ PREVENTION = [
     ("fr", "Les mesures de prévention tiennent compte de l'intérêt supérieur de l'enfant.", False),
     (
         "fr",
-        "Dans toute décision concernant un enfant victime, l'intérêt supérieur de l'enfant est une considération primordiale.",
+        "Dans toute décision concernant un enfant victime, l'intérêt supérieur de l'enfant est une considération "
+        "primordiale.",
         True,
     ),
     ("es", "Las medidas de prevención deberán considerar el interés superior del niño.", False),
@@ -286,7 +287,8 @@ SAFETY_COOPERATION = {
     ),
     "es": (
         "Las víctimas que colaboren con las autoridades recibirán protección frente a represalias.",
-        "Las víctimas recibirán protección frente a represalias, independientemente de que colaboren con las autoridades.",
+        "Las víctimas recibirán protección frente a represalias, independientemente de que colaboren con las "
+        "autoridades.",
     ),
     "pt": (
         "As vítimas que colaborarem com as autoridades receberão proteção contra represálias.",
@@ -298,7 +300,8 @@ SAFETY_COOPERATION = {
     ),
     "ru": (
         "Потерпевшим, сотрудничающим с правоохранительными органами, обеспечиваются меры безопасности потерпевших.",
-        "Потерпевшим независимо от сотрудничества с правоохранительными органами обеспечиваются меры безопасности потерпевших.",
+        "Потерпевшим независимо от сотрудничества с правоохранительными органами обеспечиваются меры безопасности "
+        "потерпевших.",
     ),
 }
 WITNESSES = {lang: texts[2] for lang, texts in SAFETY_FOREIGN.items()}

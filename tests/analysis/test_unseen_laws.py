@@ -7,9 +7,8 @@ gives for the key ("what the law must contain", shared/reference/protections.csv
 conventions as the corpus gold (a provision outside the excerpt does not count; a circumstance that
 only raises a penalty is not an offence of its own: partial).
 
-Rows marked XFAIL are where the tool is still wrong and the fix is not a Russian cue (a reading, a
-lexicon, or another language's cues); each says the mechanism. They are strict: when a fix lands,
-the row passes and must be moved into TABLE.
+Every row passes today: the rows where the tool was first found wrong were fixed by a reading that
+names its mechanism in the row's reason.
 """
 
 from pathlib import Path
@@ -234,9 +233,6 @@ TABLE += [
     ),
 ]
 
-# Rows where the tool is still wrong (none now); a row added here is strict xfail.
-XFAIL: list[tuple[str, str, str, str, str]] = []
-
 
 @pytest.fixture(scope="module")
 def model():
@@ -251,13 +247,4 @@ def _verdict(model, fixture, lang, key):
 
 @pytest.mark.parametrize("fixture,lang,key,expected,reason", TABLE, ids=[f"{t[0]}:{t[2]}" for t in TABLE])
 def test_unseen(model, fixture, lang, key, expected, reason):
-    assert _verdict(model, fixture, lang, key) == expected, reason
-
-
-@pytest.mark.parametrize(
-    "fixture,lang,key,expected,reason",
-    [pytest.param(*t, marks=pytest.mark.xfail(strict=True, reason=t[4])) for t in XFAIL],
-    ids=[f"{t[0]}:{t[2]}" for t in XFAIL],
-)
-def test_unseen_known_wrong(model, fixture, lang, key, expected, reason):
     assert _verdict(model, fixture, lang, key) == expected, reason
