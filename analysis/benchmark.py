@@ -52,15 +52,25 @@ class Benchmark:
     def rows(self) -> list[Row]:
         return [r for run in self.runs for r in run.rows]
 
-    def points(self, runs: list[StatuteRun], held_out: bool) -> list[tuple[float, bool]]:
+    def points(self, runs: list[StatuteRun], held_out: bool, key: str | None = None) -> list[tuple[float, bool]]:
         out = []
         for run in runs:
             conf = {k: kr["confidence"] for k, kr in run.assessment.key_results().items()}
             for r in run.rows:
+                if key is not None and r.key != key:
+                    continue
                 p = self.loso.get((run.name, r.key)) if held_out else conf.get(r.key)
                 if p is not None:
                     out.append((p, r.right))
         return out
+
+    def key_figures(self, key: str, scores: Scores) -> dict:
+        """One protection key over every labelled statute: the verdict figures and, held out, the review figures."""
+        d = {k: v for k, v in scores.as_dict().items() if k not in ("per_class", "gap", "evidence")}
+        pts = self.points(self.runs, bool(self.loso), key)
+        d["ece"] = round(expected_calibration_error(pts), 3)
+        d["review"] = review_figures(pts, self.threshold)
+        return d
 
     def figures(self, runs: list[StatuteRun], scores: Scores) -> dict:
         d = scores.as_dict()
@@ -96,15 +106,7 @@ class Benchmark:
             "review_below": self.threshold,
             "statutes": {run.name: dict(self.figures([run], run.scores), language=run.language) for run in self.runs},
             "languages": langs,
-            "keys": {
-                k: {
-                    "n": s.n,
-                    "accuracy": round(s.accuracy, 3),
-                    "false_covered": round(s.false_covered, 3),
-                    "covered_predicted": s._count(("covered", "partial", "missing"), ("covered",)),
-                }
-                for k, s in sorted(by_key.items())
-            },
+            "keys": {k: self.key_figures(k, s) for k, s in sorted(by_key.items())},
             "overall": self.figures(self.runs, overall),
         }
 

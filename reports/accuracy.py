@@ -58,10 +58,13 @@ def format_benchmark(
             )
     if per_key:
         out.append("")
-        out.append("per key: accuracy over the labelled statutes, false-covered share")
+        out.append("per key, over the labelled statutes (ECE and review figures leave-one-statute-out)")
         for key, k in d["keys"].items():
+            rev = k["review"]
             out.append(
-                f"  {key:<36} n={k['n']:<3} accuracy {k['accuracy']:.3f}  false-covered {k['false_covered']:.3f}"
-                f" ({k['covered_predicted']} covered)"
+                f"  {key:<36} n={k['n']:<3} acc {k['accuracy']:.3f}  kappa {k['kappa']:.3f}"
+                f"  macro-F1 {k['macro_f1']:.3f}"
+                f"  false-covered {k['false_covered']:.3f} ({k['covered_predicted']} covered)  ECE {k['ece']:.3f}"
+                f"  flagged {rev['flagged_share']:.2f} unflagged-acc {rev['unflagged_accuracy']:.3f}"
             )
     return "\n".join(out)
