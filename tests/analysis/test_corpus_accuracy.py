@@ -7,6 +7,9 @@ figure improves. The corpus lives outside the project (../shared/corpus, or
 $MODELLAW_CORPUS); without it the test skips and says so.
 """
 
+import json
+from pathlib import Path
+
 import pytest
 
 from analysis import assess
@@ -15,6 +18,7 @@ from modellaw import resolve_model
 from statutes import read_statute
 from tests.corpus import CORPUS
 
+BASELINE = Path(__file__).parents[2] / "benchmarks" / "evaluation-main.json"
 GOLD = sorted((CORPUS / "gold").glob("*.csv")) if (CORPUS / "gold").is_dir() else []
 
 # three-way accuracy per statute, as measured (rounded down to 3 places; scripts/ratchet.py prints them)
@@ -38,7 +42,8 @@ OVERALL_FLOOR = 0.947
 def test_accuracy_never_falls_below_what_was_measured():
     model = resolve_model("tip-2009")
     overall = Scores()
-    below = []
+    below, moved = [], []
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))["verdicts"]
     for g in GOLD:
         statute = next(p for p in (CORPUS / "statutes").glob(g.stem + ".*") if p.suffix != ".meta")
         st = read_statute(statute)
@@ -50,9 +55,21 @@ def test_accuracy_never_falls_below_what_was_measured():
                 assert v.evidence and all(e.unit in labels for e in v.evidence), v.provision.id
         s = score(read_gold(g), a.key_verdicts())
         overall.merge(s)
+        was = baseline.get(g.stem, {})
+        moved += [
+            f"{g.stem} {k}: {was[k]['verdict']} -> {v}"
+            for k, v in a.key_verdicts().items()
+            if k in was and was[k]["verdict"] != v
+        ]
         floor = FLOOR.get(g.stem)
         if floor is not None and s.accuracy < floor - 1e-9:
             below.append(f"{g.stem}: {s.accuracy:.3f} < {floor:.3f}")
     print(f"corpus: n={overall.n} accuracy={overall.accuracy:.3f}")
     assert not below, "; ".join(below)
     assert overall.accuracy >= OVERALL_FLOOR
+    # the committed baseline is main's: a change that moves verdicts refreshes it in the same commit
+    assert not moved, (
+        "benchmarks/evaluation-main.json is out of date (" + "; ".join(moved) + "): run "
+        "`modellaw evaluate --gold ../shared/corpus/gold --against benchmarks/evaluation-main.json`, "
+        "quote it in the change's note, then `--save benchmarks/evaluation-main.json`"
+    )
