@@ -19,6 +19,7 @@ from modellaw import Model, ModelError, Provision, load_model, resolve_model, va
 from modellaw.model import builtin_models
 
 if TYPE_CHECKING:
+    from analysis.benchmark import Benchmark
     from analysis.types import Assessment
     from statutes.model import Statute
 
@@ -316,6 +317,18 @@ def compare(
         raise typer.Exit(EXIT_GAPS)
 
 
+def _benchmark(gold: Path, statutes_dir: Optional[Path], m: Model, held_out: bool) -> "Benchmark":
+    """Assess and score the labelled folder, printing a warning for each file that could not be scored."""
+    from analysis import benchmark
+
+    if not gold.is_dir():
+        fail(f"{gold}: not a folder of gold CSVs", EXIT_USAGE)
+    b = benchmark.run(gold, statutes_dir or gold.parent / "statutes", m, held_out=held_out)
+    for w in b.warnings:
+        typer.echo(f"modellaw: warning: {w}", err=True)
+    return b
+
+
 @app.command()
 def evaluate(
     gold: Path = typer.Option(..., help="Folder of gold CSVs (key,verdict,units,notes), named like the statutes."),
@@ -341,11 +354,7 @@ def evaluate(
     from reports.accuracy import format_benchmark
 
     m = _model(model)
-    if not gold.is_dir():
-        fail(f"{gold}: not a folder of gold CSVs", EXIT_USAGE)
-    b = benchmark.run(gold, statutes_dir or gold.parent / "statutes", m, held_out=held_out)
-    for w in b.warnings:
-        typer.echo(f"modellaw: warning: {w}", err=True)
+    b = _benchmark(gold, statutes_dir, m, held_out)
     if not b.runs:
         fail(f"{gold}: no gold file could be scored", EXIT_INPUT)
     d = b.to_dict()
@@ -399,11 +408,7 @@ def calibrate(
     from analysis import benchmark, calibration
 
     m = _model(model)
-    if not gold.is_dir():
-        fail(f"{gold}: not a folder of gold CSVs", EXIT_USAGE)
-    b = benchmark.run(gold, statutes_dir or gold.parent / "statutes", m, held_out=True)
-    for w in b.warnings:
-        typer.echo(f"modellaw: warning: {w}", err=True)
+    b = _benchmark(gold, statutes_dir, m, True)
     if len(b.runs) < 2:
         fail(f"{gold}: at least two labelled statutes are needed to calibrate", EXIT_INPUT)
     cal = benchmark.refit(b)

@@ -7,9 +7,8 @@ the tool must not say "covered" where the words stand in another context.
 
 import pytest
 
-from analysis import assess
 from modellaw import resolve_model
-from statutes import parse_text
+from tests.analysis.verdicts import check_key_verdict
 
 # -- a cue word in a fixed phrase of another meaning (Protocol art. 5(2)(c)) ------------------
 WRONG_SENSE = [
@@ -487,12 +486,4 @@ def model():
 
 @pytest.mark.parametrize("key,lang,text,expected", ROWS, ids=[f"{r[0]}-{r[1]}-{i}" for i, r in enumerate(ROWS)])
 def test_reading_against_false_covered(model, key, lang, text, expected):
-    st = parse_text(text, lang)
-    a = assess(st, model)
-    got = a.key_verdicts()[key]
-    notes = [n for v in a.verdicts if key in v.provision.keys for n in v.notes]
-    assert got == expected, notes
-    if got != "missing":
-        labels = {u.label for u in st.units}
-        cited = {e.unit for v in a.verdicts if key in v.provision.keys for e in v.evidence}
-        assert cited and cited <= labels
+    check_key_verdict(model, text, lang, key, expected)

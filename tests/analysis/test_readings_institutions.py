@@ -6,9 +6,9 @@ a protection key and the verdict a lawyer would give (analysis/readings/institut
 
 import pytest
 
-from analysis import assess
 from modellaw import resolve_model
 from statutes import parse_text
+from tests.analysis.verdicts import check_key_verdict
 
 # -- confiscation (UNTOC art. 12(1)): a power over the proceeds; instruments alone, or paying
 #    already-confiscated assets to a fund, is only part of it.
@@ -373,8 +373,7 @@ def model():
 
 @pytest.mark.parametrize("text,lang,key,expected", TABLE, ids=[f"{r[1]}-{r[2]}-{i}" for i, r in enumerate(TABLE)])
 def test_institutional_readings(model, text, lang, key, expected):
-    got = assess(parse_text(text, lang), model).key_verdicts()[key]
-    assert got == expected
+    check_key_verdict(model, text, lang, key, expected)
 
 
 # -- Arabic morphology: verbs with attached pronouns, broken plurals, root cues.

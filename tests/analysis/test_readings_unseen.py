@@ -25,6 +25,7 @@ import pytest
 from analysis import assess
 from modellaw import resolve_model
 from statutes import parse_text
+from tests.analysis.verdicts import check_key_verdict
 
 # -- document handling only among the aggravating circumstances (Model Law arts. 9, 15) --------
 DOCS_AGGRAVATING = [
@@ -577,11 +578,7 @@ def model():
 
 @pytest.mark.parametrize("key,lang,text,expected", ROWS, ids=[f"{r[0]}-{r[1]}-{i}" for i, r in enumerate(ROWS)])
 def test_reading_unseen(model, key, lang, text, expected):
-    st = parse_text(text, lang)
-    a = assess(st, model)
-    got = a.key_verdicts()[key]
-    notes = [n for v in a.verdicts if key in v.provision.keys for n in v.notes]
-    assert got == expected, notes
+    check_key_verdict(model, text, lang, key, expected)
 
 
 @pytest.mark.parametrize(
