@@ -35,6 +35,8 @@ from analysis.readings import Reading, revise
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
+    from analysis.readings.offence import _Finder
+    from analysis.types import Verdict
     from modellaw.model import Element, Provision
     from statutes.model import Definition
 
@@ -143,18 +145,25 @@ def documents_context(idx: "StatuteIndex", p: "Provision", e: "Element", cue: "C
     return not (s in _sentences(idx, "court_order") and s not in _sentences(idx, "offender_subject"))
 
 
-def _documents_as_means(r: Reading) -> None:
-    """Model Law art. 15: document handling only as a way of committing another offence."""
+def _covered_documents_offence(r: Reading) -> "tuple[Verdict, _Finder, list[tuple[CompiledCue, Hit]]] | None":
+    """A covered documents offence and its strong cue hits, or None (nothing for the readings to revise)."""
     v = r.verdicts.get(_DOCS)
     if v is None or v.verdict != "covered":
-        return
+        return None
     from analysis.readings.offence import _Finder
 
     f = _Finder(r)
-    idx = r.idx
     hits = [(c, h) for c, h in f.element(_DOCS, "documents-offence") if c.weight >= 1.0]
-    if not hits:
+    return (v, f, hits) if hits else None
+
+
+def _documents_as_means(r: Reading) -> None:
+    """Model Law art. 15: document handling only as a way of committing another offence."""
+    found = _covered_documents_offence(r)
+    if found is None:
         return
+    v, f, hits = found
+    idx = r.idx
     # the conduct of another offence: a form of exploitation (forced labour, slavery, servitude,
     # sexual exploitation) named where the list of ways is introduced
     other = sorted(
@@ -185,16 +194,11 @@ def _documents_only_aggravate(r: Reading) -> None:
     the penalty of another offence ("То же деяние, совершенное: ... д) с изъятием, сокрытием либо
     уничтожением документов ..."; "the same act committed ... by destroying the victim's passport") is
     an aggravating circumstance, not an offence of its own: partial."""
-    v = r.verdicts.get(_DOCS)
-    if v is None or v.verdict != "covered":
+    found = _covered_documents_offence(r)
+    if found is None:
         return
-    from analysis.readings.offence import _Finder
-
-    f = _Finder(r)
+    v, f, hits = found
     idx = r.idx
-    hits = [(c, h) for c, h in f.element(_DOCS, "documents-offence") if c.weight >= 1.0]
-    if not hits:
-        return
     agg = sorted({(h.first, h.last) for _, h in f.words("aggravation_context")})
     for _, h in hits:
         # the words of the aggravation stand in the hit's sentence, or in the chapeau of its list
