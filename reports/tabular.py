@@ -34,6 +34,7 @@ CSV_COLUMNS = (
     "status",
     "verdict",
     "confidence",
+    "review",
     "missing_elements",
     "evidence_units",
 )
@@ -62,6 +63,7 @@ def provision_row(v: Verdict) -> list:
         p.status,
         v.verdict,
         round(float(v.confidence), 3),
+        "true" if v.review else "false",
         "; ".join(e.label for e in v.missing_elements),
         "; ".join(_units(v)),
     ]
@@ -86,6 +88,7 @@ H_PROVISIONS = (
     N_("Status"),
     N_("Verdict"),
     N_("Confidence"),
+    N_("Review"),
     N_("Missing elements"),
     N_("Evidence units"),
 )
@@ -138,6 +141,7 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
                 _(STATUS_LABELS.get(p.status, p.status)),
                 verdict,
                 round(float(v.confidence), 3),
+                _("needs review") if v.review else "",
                 "; ".join(e.label for e in v.missing_elements),
                 "; ".join(_units(v)),
             ]
@@ -152,7 +156,7 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
 
     sheets = [
         (_("Summary"), frame(summary, ("", "")), [40, 70]),
-        (_("Provisions"), frame(provisions, [_(h) for h in H_PROVISIONS]), [18, 8, 24, 34, 26, 12, 14, 11, 40, 24]),
+        (_("Provisions"), frame(provisions, [_(h) for h in H_PROVISIONS]), [18, 8, 24, 34, 26, 12, 14, 11, 14, 40, 24]),
         (_("Evidence"), frame(evidence, [_(h) for h in H_EVIDENCE]), [18, 8, 14, 14, 80, 8]),
     ]
     buf = io.BytesIO()

@@ -39,7 +39,18 @@ def test_csv_one_row_per_provision(assessment):
     assert (
         tuple(rows[0].keys())
         == CSV_COLUMNS
-        == ("id", "article", "keys", "title", "status", "verdict", "confidence", "missing_elements", "evidence_units")
+        == (
+            "id",
+            "article",
+            "keys",
+            "title",
+            "status",
+            "verdict",
+            "confidence",
+            "review",
+            "missing_elements",
+            "evidence_units",
+        )
     )
     assert [r["id"] for r in rows] == [p.id for p in assessment.model.provisions]
     comp = next(r for r in rows if r["id"] == "compensation")
@@ -51,6 +62,7 @@ def test_csv_one_row_per_provision(assessment):
         "status": "mandatory",
         "verdict": "partial",
         "confidence": "0.7",
+        "review": "true",
         "missing_elements": "Covers material and moral damage; A State fund for victims",
         "evidence_units": "s. 17(1)",
     }
@@ -94,11 +106,12 @@ def test_xlsx_sheets_and_rows(assessment):
         "Status",
         "Verdict",
         "Confidence",
+        "Review",
         "Missing elements",
         "Evidence units",
     )
     assert [r[0] for r in prov[1:]] == [p.id for p in assessment.model.provisions]
-    assert prov[4][:8] == (
+    assert prov[4][:9] == (
         "compensation",
         None,
         "victim.compensation",
@@ -107,6 +120,7 @@ def test_xlsx_sheets_and_rows(assessment):
         "Mandatory",
         "Partly covered",
         0.7,
+        "needs review",  # its confidence is under the review threshold
     )
     evidence = list(wb["Evidence"].iter_rows(values_only=True))
     assert len(evidence) - 1 == sum(len(v.evidence) for v in assessment.verdicts)
