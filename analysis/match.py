@@ -324,8 +324,10 @@ class Matcher:
     def assess(self, statute: Statute, created: str | None = None, tool_version: str = "") -> Assessment:
         idx = StatuteIndex(statute, self.an)
         expansions = _definition_expansions(idx)
-        verdicts = [self._provision(p, idx, expansions) for p in self.model.provisions]
-        readings.apply_adjusters(readings.Reading(idx, self.model, self.lang, {v.provision.id: v for v in verdicts}))
+        kept: dict[str, list[Hit]] = {}  # every element's hits that passed the hit filters
+        verdicts = [self._provision(p, idx, expansions, kept) for p in self.model.provisions]
+        by_id = {v.provision.id: v for v in verdicts}
+        readings.apply_adjusters(readings.Reading(idx, self.model, self.lang, by_id, cues=self.cues, hits=kept))
         return Assessment(
             model=self.model,
             statute=statute.meta,
@@ -337,11 +339,17 @@ class Matcher:
         )
 
     def _element(
-        self, p: Provision, e: Element, idx: StatuteIndex, expansions: list[tuple[int, int, frozenset[int]]]
+        self,
+        p: Provision,
+        e: Element,
+        idx: StatuteIndex,
+        expansions: list[tuple[int, int, frozenset[int]]],
+        kept: dict[str, list[Hit]],
     ) -> tuple[ElementResult, float]:
         cues = self.cues[f"{p.id}/{e.id}"]
         per_scope: dict[int, dict[int, Hit]] = defaultdict(dict)
         all_hits: list[Hit] = []
+        kept[f"{p.id}/{e.id}"] = all_hits
         for ci, cue in enumerate(cues):
             for h in idx.cue_hits(ci, cue):
                 if not readings.keep_hit(idx, p, e, cue, h):
@@ -379,8 +387,14 @@ class Matcher:
         strength = min(1.0, best_total / (need + 1.0)) if found else min(0.99, best_total / need)
         return ElementResult(e.id, e.label, e.essential, found, round(strength, 3), evidence), strength
 
-    def _provision(self, p: Provision, idx: StatuteIndex, expansions: list[tuple[int, int, frozenset[int]]]) -> Verdict:
-        results = [self._element(p, e, idx, expansions) for e in p.elements]
+    def _provision(
+        self,
+        p: Provision,
+        idx: StatuteIndex,
+        expansions: list[tuple[int, int, frozenset[int]]],
+        kept: dict[str, list[Hit]],
+    ) -> Verdict:
+        results = [self._element(p, e, idx, expansions, kept) for e in p.elements]
         elements = [r for r, _ in results]
         essential = [(r, s) for r, s in results if r.essential] or results
         n_found = sum(1 for r, _ in essential if r.found)

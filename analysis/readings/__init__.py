@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
+    from analysis.text import Analyzer
     from analysis.types import Verdict
     from modellaw.model import Element, Model, Provision
 
@@ -40,6 +41,25 @@ class Reading:
     lang: str
     verdicts: dict[str, "Verdict"]  # provision id -> verdict
     facts: dict[str, object] = field(default_factory=dict)  # shared findings between readings
+    # the matcher's compiled cues and the hits that passed the hit filters, by "provision/element"
+    cues: dict[str, list["CompiledCue"]] = field(default_factory=dict)
+    hits: dict[str, list["Hit"]] = field(default_factory=dict)
+
+    def element_hits(self, provision_id: str, element_id: str) -> list[tuple["CompiledCue", "Hit"]]:
+        """An element's cue hits as the matcher found them (after the hit filters), with their cues."""
+        key = f"{provision_id}/{element_id}"
+        if key in self.hits:
+            cues = self.cues[key]
+            return [(cues[h.cue], h) for h in self.hits[key]]
+        # a provision the matcher did not assess (a Reading built by hand): find them here
+        p = next((p for p in self.model.provisions if p.id == provision_id), None)
+        e = next((e for e in p.elements if e.id == element_id), None) if p else None
+        out: list[tuple[CompiledCue, Hit]] = []
+        if p is not None and e is not None:
+            for ci, c in enumerate(e.cues_for(self.lang)):
+                cue = compiled(c.text, c.weight, self.idx.an)
+                out += [(cue, h) for h in self.idx.cue_hits(ci, cue) if keep_hit(self.idx, p, e, cue, h)]
+        return out
 
 
 HitFilter = Callable[["StatuteIndex", "Provision", "Element", "CompiledCue", "Hit"], bool]
@@ -78,6 +98,14 @@ def adjuster(fn: Adjuster) -> Adjuster:
     """Register a function that may revise verdicts once all provisions are assessed."""
     ADJUSTERS.append(fn)
     return fn
+
+
+@lru_cache(maxsize=4096)
+def compiled(text: str, weight: float, an: "Analyzer") -> "CompiledCue":
+    """A cue or lexicon entry compiled for one language once per process, not once per statute."""
+    from analysis.match import compile_cue
+
+    return compile_cue(text, weight, an)
 
 
 @lru_cache(maxsize=None)

@@ -52,11 +52,9 @@ def _spans(idx: "StatuteIndex", name: str) -> list[tuple[int, int]]:
     """Token spans (first, last) of one lexicon table's entries in the statute (cached)."""
     cache = idx.__dict__.setdefault("_context_lex", {})
     if name not in cache:
-        from analysis.match import compile_cue
-
         out: set[tuple[int, int]] = set()
         for ci, entry in enumerate(_words(name, idx.an.lang)):
-            cue = compile_cue(entry, 1.0, idx.an)
+            cue = readings.compiled(entry, 1.0, idx.an)
             if cue.parts:
                 out.update((h.first, h.last) for h in idx.cue_hits(ci, cue))
         cache[name] = sorted(out)

@@ -75,11 +75,9 @@ def _positions(idx: "StatuteIndex", name: str) -> frozenset[int]:
     """Token positions of a lexicon's phrases in the statute (cached on the index)."""
     cache = idx.__dict__.setdefault("_institutions_lex", {})
     if name not in cache:
-        from analysis.match import compile_cue
-
         pos: set[int] = set()
         for entry in _lex(name, idx.an.lang):
-            cue = compile_cue(entry, 1.0, idx.an)
+            cue = readings.compiled(entry, 1.0, idx.an)
             if not cue.parts:
                 continue
             for first, last, _ in idx.phrase_hits(cue.parts[0]):
@@ -183,15 +181,7 @@ def _element(v: "Verdict", eid: str) -> "ElementResult | None":
 
 
 def _cue_hits(reading: Reading, provision_id: str, element_id: str) -> list["Hit"]:
-    from analysis.match import compile_cue
-
-    p = next(p for p in reading.model.provisions if p.id == provision_id)
-    e = next(e for e in p.elements if e.id == element_id)
-    out: list["Hit"] = []
-    for ci, c in enumerate(e.cues_for(reading.lang)):
-        cue = compile_cue(c.text, c.weight, reading.idx.an)
-        out.extend(h for h in reading.idx.cue_hits(ci, cue) if readings.keep_hit(reading.idx, p, e, cue, h))
-    return out
+    return [h for _, h in reading.element_hits(provision_id, element_id)]
 
 
 def _scope_of_evidence(idx: "StatuteIndex", ev: "Evidence") -> int:

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from analysis.readings import Reading, adjuster, hit_filter, keep_hit, lexicon, revise
+from analysis.readings import Reading, adjuster, compiled, hit_filter, lexicon, revise
 
 if TYPE_CHECKING:  # pragma: no cover
     from analysis.match import CompiledCue, Hit, StatuteIndex
@@ -67,31 +67,22 @@ class _Finder:
         self._cache: dict[tuple, list[tuple["CompiledCue", "Hit"]]] = {}
 
     def element(self, pid: str, eid: str) -> list[tuple["CompiledCue", "Hit"]]:
+        # kept in this finder's cache: a reading may add a hit it found (a purpose written as a
+        # list) for the readings after it to see
         key = ("el", pid, eid)
         if key not in self._cache:
-            from analysis.match import compile_cue
-
-            out = []
-            p = next((p for p in self.r.model.provisions if p.id == pid), None)
-            e = next((e for e in p.elements if e.id == eid), None) if p else None
-            if p is not None and e is not None:
-                for ci, c in enumerate(e.cues_for(self.r.lang)):
-                    cue = compile_cue(c.text, c.weight, self.idx.an)
-                    out += [(cue, h) for h in self.idx.cue_hits(ci, cue) if keep_hit(self.idx, p, e, cue, h)]
-            self._cache[key] = out
+            self._cache[key] = self.r.element_hits(pid, eid)
         return self._cache[key]
 
     def words(self, *path: str) -> list[tuple["CompiledCue", "Hit"]]:
         key = ("lex",) + path
         if key not in self._cache:
-            from analysis.match import compile_cue
-
             table = lexicon("offence")
             for k in path:
                 table = table.get(k, {})
             out = []
             for ci, text in enumerate(table.get(self.r.lang, ()) if isinstance(table, dict) else ()):
-                cue = compile_cue(text, 1.0, self.idx.an)
+                cue = compiled(text, 1.0, self.idx.an)
                 out += [(cue, h) for h in self.idx.cue_hits(ci, cue)]
             self._cache[key] = out
         return self._cache[key]
