@@ -380,7 +380,7 @@ def evaluate(
     if show_errors:
         errors = []
         for r in b.runs:
-            kr = r.assessment.key_results()
+            kr = r.key_results
             errors.append(
                 (
                     r.name,

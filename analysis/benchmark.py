@@ -39,6 +39,7 @@ class StatuteRun:
     gold: dict[str, str]
     scores: Scores
     rows: list[Row]
+    key_results: dict[str, dict] = field(default_factory=dict)  # the assessment's, computed once
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Benchmark:
     def points(self, runs: list[StatuteRun], held_out: bool, key: str | None = None) -> list[tuple[float, bool]]:
         out = []
         for run in runs:
-            conf = {k: kr["confidence"] for k, kr in run.assessment.key_results().items()}
+            conf = {k: kr["confidence"] for k, kr in run.key_results.items()}
             for r in run.rows:
                 if key is not None and r.key != key:
                     continue
@@ -93,7 +94,8 @@ class Benchmark:
             overall.merge(run.scores)
             by_lang.setdefault(run.language, []).append(run)
             for key, g in run.gold.items():
-                by_key.setdefault(key, Scores()).add(key, g, run.assessment.key_verdicts().get(key, "missing"))
+                predicted = run.key_results.get(key, {}).get("verdict", "missing")
+                by_key.setdefault(key, Scores()).add(key, g, predicted)
         langs = {}
         for lang, runs in sorted(by_lang.items()):
             s = Scores()
@@ -132,7 +134,8 @@ def run(
         gold = {k: v for k, (v, _) in gold_rows.items()}
         s = score(gold, a.key_verdicts())
         s.evidence_agree, s.evidence_total = evidence_agreement(gold_rows, a.key_evidence())
-        runs.append(StatuteRun(g.stem, st.language, a, gold, s, calibration.rows_for(g.stem, a, gold)))
+        rows = calibration.rows_for(g.stem, a, gold)
+        runs.append(StatuteRun(g.stem, st.language, a, gold, s, rows, a.key_results()))
     cal = calibration.shipped(model.id)
     b = Benchmark(
         model, runs, threshold=cal.review_below if cal else calibration.DEFAULT_REVIEW_BELOW, warnings=warnings
@@ -182,7 +185,7 @@ def saved(b: Benchmark) -> dict:
         "verdicts": {
             run.name: {
                 k: {"verdict": r["verdict"], "confidence": r["confidence"], "gold": run.gold.get(k)}
-                for k, r in sorted(run.assessment.key_results().items())
+                for k, r in sorted(run.key_results.items())
                 if k in run.gold
             }
             for run in b.runs
