@@ -1,6 +1,6 @@
 """The crosswalk between the 2009 Model Law and the 2020 Model Legislative Provisions (trafficking).
 
-`data/models/crosswalk-tip-2009-2020.csv` pairs provisions of the two encodings:
+`modellaw/models/crosswalk-tip-2009-2020.csv` pairs provisions of the two encodings:
 
     article_2009, article_2020, provision_id_2009, provision_id_2020, relation, source
 
@@ -46,7 +46,7 @@ class CrosswalkRow:
 
 
 def load_crosswalk(path: str | Path | None = None) -> tuple[CrosswalkRow, ...]:
-    """Read and check the crosswalk CSV (default: the one shipped in data/models)."""
+    """Read and check the crosswalk CSV (default: the one shipped in modellaw/models)."""
     path = Path(path) if path is not None else CROSSWALK_PATH
     try:
         mtime = path.stat().st_mtime

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from lxml import etree
@@ -18,7 +19,8 @@ from modellaw.safexml import UnsafeXMLError, parse_file
 NS = "urn:modellaw:model:1"
 _Q = f"{{{NS}}}"
 SCHEMA_PATH = Path(__file__).with_name("schema") / "model.xsd"
-MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+# The shipped models are package data, so an installed wheel finds them wherever it is run from.
+MODELS_DIR = Path(str(resources.files("modellaw").joinpath("models")))
 LANGS = ("en", "fr", "es", "ar", "ru", "pt")
 
 
@@ -211,7 +213,7 @@ def load_model(path: str | Path) -> Model:
 
 
 def builtin_models() -> dict[str, Path]:
-    """The models shipped in data/models, by id (the file stem)."""
+    """The models shipped in modellaw/models, by id (the file stem)."""
     return {p.stem: p for p in sorted(MODELS_DIR.glob("*.xml"))}
 
 

@@ -1,4 +1,4 @@
-"""The 2009 UNODC Model Law as encoded in data/models/unodc-tip-2009.xml.
+"""The 2009 UNODC Model Law as encoded in modellaw/models/unodc-tip-2009.xml.
 
 Checked against copies of the two verified reference tables (tests/fixtures/reference/,
 copied from shared/reference/): article titles, chapters and statuses, the protection

@@ -1,6 +1,6 @@
 """The 2009 Model Law after Article 17: victims, immigration and return, coordination, prevention, cooperation.
 
-These provisions were written as a separate fragment and merged into data/models/unodc-tip-2009.xml;
+These provisions were written as a separate fragment and merged into modellaw/models/unodc-tip-2009.xml;
 the checks below hold on the installed model.
 """
 

@@ -2,7 +2,7 @@
 
 Checked against the tables of contents found for them (tests/fixtures/reference/<model>-toc.csv, which
 record their sources; none was found for 2020), the protection keys (shared/reference/protections.csv for
-2020, data/models/smuggling-protections.csv for smuggling), the honesty rules of docs/model-format.md,
+2020, modellaw/models/smuggling-protections.csv for smuggling), the honesty rules of docs/model-format.md,
 the 2009-2020 crosswalk, and a run of the matcher on two real national smuggling provisions.
 """
 
