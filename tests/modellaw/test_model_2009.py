@@ -14,7 +14,7 @@ import pytest
 from modellaw import load_model
 
 ROOT = Path(__file__).parents[2]
-MODEL = ROOT / "data" / "models" / "unodc-tip-2009.xml"
+MODEL = ROOT / "modellaw" / "models" / "unodc-tip-2009.xml"
 REF = Path(__file__).parents[1] / "fixtures" / "reference"
 
 
