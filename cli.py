@@ -245,9 +245,16 @@ def _read(file: Path, lang: str) -> Statute:
     if lang not in STATUTE_LANGS:
         fail(f"--lang {lang}: not one of {', '.join(STATUTE_LANGS)}", EXIT_USAGE)
     try:
-        return read_statute(file, lang=None if lang == "auto" else lang)
+        st = read_statute(file, lang=None if lang == "auto" else lang)
     except StatuteError as exc:
         fail(str(exc))
+    if st.meta.languages:
+        found = ", ".join(f"{code} {round(share * 100)}%" for code, share in st.meta.languages.items())
+        typer.echo(
+            f"modellaw: note: {file} is multilingual ({found}); assessing its {st.language} text (--lang chooses)",
+            err=True,
+        )
+    return st
 
 
 def _print_table(a: Assessment) -> None:

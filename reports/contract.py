@@ -91,6 +91,7 @@ def assessment_to_dict(a: Assessment) -> dict:
             "format": _opt(st.format),
             "units": a.unit_count,
             "sha256": _opt(a.statute_sha256),
+            **({"languages": dict(st.languages)} if st.languages else {}),
         },
         "summary": {
             "total": len(a.verdicts),

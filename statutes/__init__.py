@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from statutes.languages import UnsupportedLanguageError
 from statutes.model import Definition, Document, Statute, StatuteError, StatuteMeta, Unit
 
-__all__ = ["Definition", "Document", "Statute", "StatuteError", "StatuteMeta", "Unit", "read_statute", "parse_text"]
+__all__ = [
+    "Definition",
+    "Document",
+    "Statute",
+    "StatuteError",
+    "StatuteMeta",
+    "Unit",
+    "UnsupportedLanguageError",
+    "read_statute",
+    "parse_text",
+]
 
 
 def _build(text: str, language: str, meta: StatuteMeta, units: list[Unit] | None) -> Statute:
@@ -28,10 +39,22 @@ def parse_text(text: str, lang: str | None = None, meta: StatuteMeta | None = No
 
 
 def read_statute(path: str | Path, lang: str | None = None) -> Statute:
-    """Read any supported format; `lang` overrides detection. Raises StatuteError (one line)."""
-    from statutes.lang import detect_language
+    """Read any supported format; `lang` overrides detection. Raises StatuteError (one line).
+
+    A text in a language the model has no cues for raises UnsupportedLanguageError; a
+    multilingual text is assessed on its lines in the chosen language only (the others are
+    blanked, offsets unchanged) and `meta.languages` says what was found.
+    """
+    from statutes.languages import choose_language
     from statutes.readers import read_document
 
     doc: Document = read_document(Path(path))
-    language = lang if lang and lang != "auto" else (doc.meta.language or detect_language(doc.text))
-    return _build(doc.text, language, doc.meta, doc.units)
+    forced = lang if lang and lang != "auto" else (doc.meta.language or None)
+    choice = choose_language(doc.text, forced, name=str(path))
+    text, units = doc.text, doc.units
+    if choice.multilingual:
+        text = choice.mask(text)
+        if units is not None:  # a reader's own units: keep those with words left in the chosen language
+            units = [u for u in units if text[u.start : u.end].strip()]
+        doc.meta.languages = {lang: round(share, 3) for lang, share in choice.shares.items() if share >= 0.01}
+    return _build(text, choice.language, doc.meta, units)

@@ -60,6 +60,9 @@ class StatuteMeta:
     language: str = ""  # as declared by header/sidecar/manifest, if any
     source: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    # A multilingual text's languages and their shares of its letters, largest first; the
+    # text assessed is the chosen language's (the others blanked). Empty for a one-language text.
+    languages: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
