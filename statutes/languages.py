@@ -30,6 +30,16 @@ if TYPE_CHECKING:
 
 # Regional varieties py3langid tells apart that modellaw reads as the same language.
 _SAME = {"ary": "ar", "arz": "ar"}
+# Languages py3langid confuses with a supported one on a single line of legal text: within a text
+# in the supported language, lines it gives to these are read as that language, never left out.
+NEIGHBOURS = {
+    "pt": ("gl",),
+    "es": ("gl", "an", "ext", "ca", "ast", "it", "la"),
+    "fr": ("oc", "wa", "ca", "lb"),
+    "en": ("pcm", "bcl", "sco"),
+    "ru": ("uk", "bg", "be", "mk", "sr"),
+    "ar": ("fa", "ur", "ps"),
+}
 MIN_LINE_LETTERS = 40  # a line shorter than this is not classified on its own
 MIN_TEXT_LETTERS = 400  # below this, the text is too short to refuse: the six-language guess stands
 SHARE = 0.20  # a language holding at least this share of the classified letters is a language of the text
@@ -180,7 +190,7 @@ def choose_language(text: str, forced: str | None = None, name: str = "statute")
                     f"supported: {supported_names}; --lang forces one"
                 )
 
-    others = [lang for lang in major if lang != language]
+    others = [lang for lang in major if lang != language and lang not in NEIGHBOURS.get(language, ())]
     if not others or language not in shares:
         return LanguageChoice(language, shares)
     if every > 1:

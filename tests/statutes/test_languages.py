@@ -149,3 +149,23 @@ def test_masking_keeps_offsets():
     for start, end, lang in _line_languages(text):
         if lang == "en":
             assert masked[start:end] == text[start:end]
+
+
+@pytest.mark.parametrize("confused_with,left_out", [("gl", False), ("ast", False), ("rw", True)])
+def test_lines_read_as_a_neighbouring_language_are_not_left_out(monkeypatch, confused_with: str, left_out: bool):
+    # A Spanish text whose every other line the identifier gives to another language: a neighbour of
+    # Spanish (Galician, Asturian) is a misreading and stays in; a different language (Kinyarwanda) is left out.
+    from statutes import languages
+
+    text = "\n".join([excerpt("es")] * 3)
+    real = languages.identify
+    seen = iter(range(10_000))
+
+    def flaky(chunk: str) -> tuple[str, float]:
+        lang, p = real(chunk)
+        return (confused_with, 0.99) if next(seen) % 2 else (lang, p)
+
+    monkeypatch.setattr(languages, "identify", flaky)
+    choice = languages.choose_language(text, "es")
+    assert choice.language == "es"
+    assert choice.multilingual is left_out, choice.describe()
