@@ -115,3 +115,16 @@ def test_english_report_unchanged_by_localisation():
     loc, _ = localised_assessment(a, "en")
     assert [v.provision for v in loc.verdicts] == [v.provision for v in a.verdicts]
     assert [[e.label for e in v.elements] for v in loc.verdicts] == [[e.label for e in v.elements] for v in a.verdicts]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_xlsx_titles_and_missing_elements_in_the_report_language(lang):
+    import openpyxl
+
+    a = _assessment()
+    book = openpyxl.load_workbook(io.BytesIO(render(a, "xlsx", lang)))
+    sheet = book.worksheets[1]  # the provisions, one row each
+    cells = " ".join(str(c.value) for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str))
+    assert _found(cells, _english_words()) == []
+    loc, _ = localised_assessment(a, lang)
+    assert loc.model.find("art8-offence").title in cells
