@@ -62,14 +62,6 @@ class LocalisedModel:
     def of(self, path: str) -> Provenance:
         return self.provenance.get(path, Provenance(official=False))
 
-    def element_label(self, provision_id: str, element_id: str, default: str) -> str:
-        p = self.model.find(provision_id)
-        if p is not None and p.id == provision_id:
-            for e in p.elements:
-                if e.id == element_id:
-                    return e.label
-        return default
-
     @property
     def unofficial(self) -> bool:
         """Some string is our translation (not an official version, not the canonical English)."""
