@@ -17,6 +17,7 @@ import typer
 
 from modellaw import Model, ModelError, Provision, load_model, resolve_model, validate_model_file
 from modellaw.model import builtin_models
+from modellaw.translations import check as check_translations
 
 if TYPE_CHECKING:
     from analysis.benchmark import Benchmark
@@ -158,13 +159,18 @@ def models_list() -> None:
 
 @models_app.command("validate")
 def models_validate(files: list[Path] = typer.Argument(..., help="Model XML files.")) -> None:
-    """Check model files against the schema (exit 3 if any is invalid)."""
+    """Check model files against the schema and their translations (exit 3 if any is invalid or incomplete)."""
     bad = 0
     for f in files:
         try:
             validate_model_file(f)
             m = load_model(f)
-            typer.echo(f"{f}: valid ({len(m.provisions)} provisions)")
+            problems = check_translations(m)  # every string of the model in every report language
+            for problem in problems:
+                typer.echo(f"modellaw: error: {f}: translations: {problem}", err=True)
+            bad += bool(problems)
+            if not problems:
+                typer.echo(f"{f}: valid ({len(m.provisions)} provisions)")
         except ModelError as exc:
             typer.echo(f"modellaw: error: {exc}", err=True)
             bad += 1

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence, cast
 from analysis.types import Assessment, Verdict
 from reports.contract import SCHEMA
 from reports.i18n import N_, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
-from reports.view import format_created
+from reports.view import format_created, localised_assessment
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -105,6 +105,7 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
         # babel annotates it "str | object" (for a sentinel that never escapes): it returns the str
         return cast(str, tr.pgettext(context, message))
 
+    a = localised_assessment(a, lang)[0]  # the model's words in the report language, as in HTML and PDF
     st = a.statute
     counts, mandatory = a.counts(), a.counts("mandatory")
     summary = [

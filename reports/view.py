@@ -8,6 +8,7 @@ statuses, article labels) are translated here; the rest of the wording is in the
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,6 +19,7 @@ from babel.dates import format_date
 from babel.numbers import format_percent
 
 from analysis.types import Assessment, ElementResult, Evidence, Verdict
+from modellaw.translations import LocalisedModel, localise
 from reports.contract import STATUS_ORDER, TOOL_NAME, by_chapter, chapter_order
 from reports.i18n import STATUS_GROUP_LABELS, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
 
@@ -58,6 +60,10 @@ class ProvisionView:
     evidence: list[Evidence]  # every clause cited, for a covered provision
     no_cues: bool  # the model has no cue in the statute's language for any element
     review: bool = False  # the calibrated confidence is under the review threshold: a person must check it
+    title_ours: bool = False  # the model's title is ours, the published one being unknown (the template words it)
+    title_official: bool = False  # the title is the published wording in the report language
+    unofficial_translation: bool = False  # some of the model's words shown for it are our translation
+    untranslated: bool = False  # some of the model's words for it have no translation: English is shown
 
 
 @dataclass
@@ -105,6 +111,7 @@ class ReportView:
     calibrated: bool = True  # confidences are fitted probabilities (false for a model the corpus does not label)
     gaps: list[StatusGroup] = field(default_factory=list)  # not covered, by status
     covered: list[StatusGroup] = field(default_factory=list)  # covered, by status
+    model_unofficial_translation: bool = False  # the model's words are (partly) our unofficial translation
 
 
 def format_created(created: str, lang: str) -> str:
@@ -136,10 +143,51 @@ def _closest(evidence: list[Evidence]) -> Evidence | None:
     return best
 
 
-def provision_view(v: Verdict, a: Assessment, lang: str) -> ProvisionView:
+def localised_assessment(a: Assessment, lang: str) -> tuple[Assessment, LocalisedModel]:
+    """The assessment with the model's words (titles, summaries, element labels, chapters, keys) in `lang`.
+
+    Only words change: ids, verdicts and evidence stay. Machine formats (JSON, CSV) keep the English.
+    """
+    loc = localise(a.model, lang)
+    provisions = {p.id: p for p in loc.model.provisions}
+
+    def verdict(v: Verdict) -> Verdict:
+        p = provisions.get(v.provision.id, v.provision)
+        labels = {e.id: e.label for e in p.elements}
+        elements = [dataclasses.replace(e, label=labels.get(e.id, e.label)) for e in v.elements]
+        return dataclasses.replace(v, provision=p, elements=elements)
+
+    return dataclasses.replace(a, model=loc.model, verdicts=[verdict(v) for v in a.verdicts]), loc
+
+
+@dataclass(frozen=True)
+class _Wording:
+    title_ours: bool = False
+    title_official: bool = False
+    unofficial_translation: bool = False
+    untranslated: bool = False
+
+
+def _wording(p_id: str, element_ids: list[str], loc: LocalisedModel | None) -> _Wording:
+    """Where the model's words shown for one provision come from."""
+    if loc is None:
+        return _Wording()
+    base = f"provisions.{p_id}"
+    paths = [f"{base}.title", f"{base}.summary", *(f"{base}.elements.{e}" for e in element_ids)]
+    shown = [loc.of(path) for path in paths if path in loc.provenance]
+    return _Wording(
+        title_ours=p_id in loc.title_ours,
+        title_official=loc.of(f"{base}.title").official,
+        unofficial_translation=loc.lang != "en" and any(not s.official and not s.fallback for s in shown),
+        untranslated=any(s.fallback for s in shown),
+    )
+
+
+def provision_view(v: Verdict, a: Assessment, lang: str, loc: LocalisedModel | None = None) -> ProvisionView:
     _ = translations(lang).gettext
     p = v.provision
     missing = sorted(v.missing_elements, key=lambda e: not e.essential)
+    w = _wording(p.id, [e.id for e in p.elements], loc)
     return ProvisionView(
         id=p.id,
         article=p.article,
@@ -159,6 +207,10 @@ def provision_view(v: Verdict, a: Assessment, lang: str) -> ProvisionView:
         evidence=list(v.evidence),
         no_cues=bool(p.elements) and all(not e.cues_for(a.language) for e in p.elements),
         review=bool(v.review),
+        title_ours=w.title_ours,
+        title_official=w.title_official,
+        unofficial_translation=w.unofficial_translation,
+        untranslated=w.untranslated,
     )
 
 
@@ -171,10 +223,11 @@ def sort_key(a: Assessment) -> Callable[[Verdict], tuple[int, int, int]]:
 
 def build_view(a: Assessment, lang: str) -> ReportView:
     _ = translations(lang).gettext
+    a, loc = localised_assessment(a, lang)
     st = a.statute
     key = sort_key(a)
     ordered = sorted(a.verdicts, key=key)
-    views = {id(v): provision_view(v, a, lang) for v in ordered}
+    views = {id(v): provision_view(v, a, lang, loc) for v in ordered}
 
     def grouped(verdicts: list[Verdict]) -> list[StatusGroup]:
         groups: list[StatusGroup] = []
@@ -216,7 +269,16 @@ def build_view(a: Assessment, lang: str) -> ReportView:
         calibrated=all(v.calibrated for v in a.verdicts),
         gaps=grouped([v for v in ordered if v.verdict != "covered"]),
         covered=grouped([v for v in ordered if v.verdict == "covered"]),
+        model_unofficial_translation=loc.unofficial,
     )
 
 
-__all__ = ["ReportView", "ProvisionView", "build_view", "format_confidence", "format_created", "textdir"]
+__all__ = [
+    "ReportView",
+    "ProvisionView",
+    "build_view",
+    "format_confidence",
+    "format_created",
+    "localised_assessment",
+    "textdir",
+]
