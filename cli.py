@@ -446,9 +446,9 @@ def batch(
     the same command to do the rest. Statutes that cannot be read are listed in failures.csv and the
     others carry on: the exit code is 0 even when some failed (the count is printed).
     """
-    from analysis.history import HistoryError
-    from reports.batch import BatchError, run_batch
+    from pipeline.batch import BatchError, run_batch
     from reports.i18n import normalize_lang
+    from store import HistoryError
 
     try:
         normalize_lang(report_lang)
@@ -491,7 +491,7 @@ def history(
     title: Optional[str] = typer.Option(None, help="Only assessments of the statute with this title."),
 ) -> None:
     """How each provision's verdict changed over the recorded assessments of a country."""
-    from analysis.history import HistoryError, HistoryStore, render_timeline
+    from store import HistoryError, HistoryStore, render_timeline
 
     path = db or Path("assessments.sqlite")
     if path.is_dir():
