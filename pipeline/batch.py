@@ -32,6 +32,8 @@ whose initializer loads the model and the language pipelines once per worker.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -57,8 +59,10 @@ from pipeline.names import MAX_NAME_BYTES, MAX_NAME_CHARS, display_base, name_fi
 from reports.index import REPORTS_DIR, render_index
 from reports.matrix import SUMMARY_COLUMNS, csv_bytes, matrix_frame, matrix_xlsx
 from store import HistoryStore, assessment_record
+from store.records import reviewed_record
 
 if TYPE_CHECKING:  # imported where used: a worker starts without them
+    from analysis.types import HumanReview
     from modellaw.model import Model
 
 __all__ = [
@@ -93,7 +97,12 @@ _STATE: dict = {}
 
 
 def init_worker(
-    model_path: str, report_lang: str, tmpdir: str, warm_langs: tuple[str, ...] = (), in_process: bool = False
+    model_path: str,
+    report_lang: str,
+    tmpdir: str,
+    warm_langs: tuple[str, ...] = (),
+    reviews: dict[str, dict[str, HumanReview]] | None = None,
+    in_process: bool = False,
 ) -> None:
     """Load the model and the language pipelines once per worker (the pool's initializer)."""
     if not in_process:
@@ -108,7 +117,7 @@ def init_worker(
             matcher(model, lang)
     with contextlib.suppress(Exception):
         environment("html", report_lang)
-    _STATE.update(model=model, report_lang=report_lang, tmpdir=Path(tmpdir))
+    _STATE.update(model=model, report_lang=report_lang, tmpdir=Path(tmpdir), reviews=reviews or {})
 
 
 def _one_line(text: str, limit: int = 400) -> str:
@@ -119,6 +128,7 @@ def _one_line(text: str, limit: int = 400) -> str:
 def assess_task(task: BatchTask) -> dict:
     """Read, assess and write the reports of one statute; never raises (but KeyboardInterrupt)."""
     from analysis import assess
+    from analysis.reviews import apply_reviews
     from reports import write_report
     from statutes import StatuteError, read_statute
 
@@ -128,11 +138,12 @@ def assess_task(task: BatchTask) -> dict:
         st = read_statute(task.path, lang=task.lang)
         for k, v in task.meta:
             setattr(st.meta, k, v)
-        a = assess(st, _STATE["model"])
+        tool = assess(st, _STATE["model"])
+        rec = assessment_record(tool)  # the history keeps the tool's verdicts; reviews are applied when read
+        a = apply_reviews(tool, _STATE["reviews"].get(tool.statute_sha256, {}))
         tmp: Path = _STATE["tmpdir"]
         html = write_report(a, "html", tmp / f"{task.index:06d}.html", _STATE["report_lang"])
         js = write_report(a, "json", tmp / f"{task.index:06d}.json", _STATE["report_lang"])
-        rec = assessment_record(a)
         return dict(
             base,
             status="ok",
@@ -193,6 +204,16 @@ def _lock(outdir: Path) -> Iterator[None]:
         yield
 
 
+def _reviews_digest(store: HistoryStore, file_sha: str, model_id: str) -> str:
+    """A digest of the reviews in force for the statute a file held when last assessed ("" when none)."""
+    text_sha = store.statute_sha_for_file(file_sha) if file_sha else None
+    rows = store.review_rows(text_sha, model_id) if text_sha else []
+    if not rows:
+        return ""
+    blob = json.dumps([[r["key"], r["verdict"], r["note"], r["reviewer"], r["at"]] for r in rows])
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
 def _outdir_key(outdir: Path, db: Path) -> str:
     """How the history names an output folder: relative to the database when inside its folder."""
     o, d = outdir.resolve(), db.resolve().parent
@@ -250,7 +271,7 @@ def run_batch(
         todo: list[tuple[BatchTask, str, str]] = []  # task, file sha, input key
         for i, item in enumerate(inputs):
             sha = file_sha256(item.path)
-            key = input_key(item, sha, m, model_sha, __version__, report_lang)
+            key = input_key(item, sha, m, model_sha, __version__, report_lang, _reviews_digest(store, sha, m.id))
             row = items.get(item.key_path)
             if not force and row and row["input_key"] == key:
                 if (
@@ -349,6 +370,7 @@ def run_batch(
             report_lang,
             str(tmpdir),
             tuple(sorted({lang for t in tasks if (lang := declared_language(inputs[t.index]))})),
+            store.all_reviews(m.id),
         )
         try:
             if jobs == 1 or len(tasks) <= 1:
@@ -372,6 +394,8 @@ def run_batch(
             if row is None:
                 continue  # not reached (interrupted)
             rec = store.assessment(row["assessment_id"]) if row["status"] == "ok" and row["assessment_id"] else None
+            if rec:
+                rec = reviewed_record(rec, store.reviews(rec["statute_sha256"], rec["model_id"]))
             rows.append(_summary_row(item, row, rec))
         result.rows = rows
         result.ok = sum(1 for r in rows if r["status"] == "ok")

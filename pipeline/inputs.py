@@ -110,11 +110,19 @@ def _sidecar_sha256(path: str | Path) -> str:
 
 
 def input_key(
-    item: BatchInput, file_sha: str, model: Model, model_sha: str, tool_version: str, report_lang: str
+    item: BatchInput,
+    file_sha: str,
+    model: Model,
+    model_sha: str,
+    tool_version: str,
+    report_lang: str,
+    reviews: str = "",
 ) -> str:
-    """The fingerprint that decides whether a rerun may skip an input."""
+    """The fingerprint that decides whether a rerun may skip an input (`reviews`: a digest of its reviews)."""
+    extra = {"reviews": reviews} if reviews else {}  # no review: the same fingerprint as before reviews existed
     blob = json.dumps(
         {
+            **extra,
             "file": file_sha,
             "sidecar": _sidecar_sha256(item.path),
             "lang": item.lang or "",

@@ -39,6 +39,9 @@ def _heatmap(rows: list[dict], model: Model) -> tuple[list[dict], list[dict]]:
                     "verdict": kv["verdict"] if kv else "none",
                     "symbol": VERDICT_SYMBOL.get(kv["verdict"], "") if kv else "",
                     "confidence": f"{kv['confidence']:.2f}" if kv else "",
+                    # a person's review: the verdict shown is theirs, the tool's is given beside it
+                    "tool_verdict": (kv.get("tool_verdict") or "") if kv else "",
+                    "review": kv.get("review") if kv else None,
                 }
             )
         out.append(

@@ -71,6 +71,11 @@ def matrix_frame(rows: list[dict]) -> pd.DataFrame:
                 col = f"key:{k}:{part}"
                 key_cols.setdefault(col)
                 d[col] = kv[part]
+            if kv.get("review"):  # a person's review: theirs is the verdict, the tool's and the note beside it
+                for part, value in (("tool_verdict", kv["tool_verdict"]), ("review_note", kv["review"]["note"])):
+                    col = f"key:{k}:{part}"
+                    key_cols.setdefault(col)
+                    d[col] = value
         records.append(d)
     columns = [*cols, *prov_cols, *key_cols]
     return pd.DataFrame(

@@ -17,7 +17,7 @@ from typing import Callable
 from babel.dates import format_date
 from babel.numbers import format_percent
 
-from analysis.types import Assessment, ElementResult, Evidence, Verdict
+from analysis.types import Assessment, ElementResult, Evidence, HumanReview, Verdict
 from reports.contract import STATUS_ORDER, TOOL_NAME, by_chapter, chapter_order
 from reports.i18n import STATUS_GROUP_LABELS, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
 
@@ -58,6 +58,8 @@ class ProvisionView:
     evidence: list[Evidence]  # every clause cited, for a covered provision
     no_cues: bool  # the model has no cue in the statute's language for any element
     review: bool = False  # the calibrated confidence is under the review threshold: a person must check it
+    human_review: HumanReview | None = None  # a person decided this verdict (analysis.reviews)
+    tool_verdict_label: str = ""  # then: the tool's own verdict, in the report language
 
 
 @dataclass
@@ -159,6 +161,8 @@ def provision_view(v: Verdict, a: Assessment, lang: str) -> ProvisionView:
         evidence=list(v.evidence),
         no_cues=bool(p.elements) and all(not e.cues_for(a.language) for e in p.elements),
         review=bool(v.review),
+        human_review=v.human_review,
+        tool_verdict_label=_(VERDICT_LABELS.get(v.tool_verdict, v.tool_verdict)) if v.tool_verdict else "",
     )
 
 

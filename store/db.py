@@ -5,7 +5,7 @@
     store.timeline("Kenya")            # how each provision's verdict changed
     store.last_hash("ke.txt")          # the input fingerprint last recorded for a file
 
-Tables (schema version 1):
+Tables (schema version 2; a version-1 database is migrated when opened):
 
 - `assessments`: one row per assessment: country, title, year, language, path, the file's
   SHA-256 and the statute text's SHA-256, model id and version, tool version, the
@@ -18,6 +18,11 @@ Tables (schema version 1):
   the one-line reason of a failure, the report name and the assessment it produced. A batch
   writes a row the moment a statute is finished, so an interrupted batch resumes where it
   stopped.
+- `reviews` (version 2): a person's decision on one protection key of one statute: the statute's text
+  SHA-256, the model id, the key, verdict, note, reviewer and when. A new review of the same key supersedes
+  the earlier one, which is kept (the highest id is the current review).
+- `uploads` (version 2): statutes uploaded to `modellaw serve`: the assessment, the uploaded file's name as
+  the user gave it (shown, never used as a path), where the server stored it and the language asked for.
 
 Only the stdlib `sqlite3` is used. Writes are committed one statute at a time.
 """
@@ -29,10 +34,34 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from analysis.types import Assessment
-from store.records import assessment_record
+from analysis.types import VERDICTS, Assessment, HumanReview
+from store.records import assessment_record, reviewed_entry, reviewed_record
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Each step brings a database of the version before up to its version; run once, in order, when opened.
+_MIGRATIONS = {
+    2: """
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    statute_sha256 TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('covered', 'partial', 'missing')),
+    note TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_statute ON reviews (statute_sha256, model_id, key);
+CREATE TABLE IF NOT EXISTS uploads (
+    assessment_id INTEGER PRIMARY KEY REFERENCES assessments (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    stored TEXT NOT NULL,
+    lang TEXT NOT NULL DEFAULT '',
+    uploaded TEXT NOT NULL
+);
+""",
+}
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS assessments (
@@ -130,14 +159,21 @@ class HistoryStore:
                 pass
             self.db.executescript(_DDL)
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                self.db.commit()
-            elif int(row["value"]) > SCHEMA_VERSION:
+            version = 1 if row is None else int(row["value"])
+            if version > SCHEMA_VERSION:
                 raise HistoryError(
                     f"{self.path}: history database schema {row['value']} is newer than this "
                     f"modellaw understands ({SCHEMA_VERSION})"
                 )
+            if row is None or version < SCHEMA_VERSION:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    self.db.executescript(_MIGRATIONS[step])
+                self.db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(SCHEMA_VERSION),),
+                )
+                self.db.commit()
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise HistoryError(f"{self.path}: not a modellaw history database: {exc}") from None
@@ -289,7 +325,8 @@ class HistoryStore:
         that assessed it: verdict, confidence, units (provisions only), and `previous` (the verdict
         of the assessment before, None at first) and `changed`. With all_rows=False only the entries
         whose verdict changed are kept (a first verdict is not a change), and items without any change
-        are left out.
+        are left out. Reviews in force are applied (store.records.reviewed_entry): `verdict` is the reviewer's,
+        `tool_verdict` and `review` say what the tool found and who decided; reviewed entries are always kept.
         """
         runs = self.assessments(country)
         if title is not None:
@@ -297,6 +334,7 @@ class HistoryStore:
         ids = [r["id"] for r in runs]
         index = {aid: i for i, aid in enumerate(ids)}
         items: dict[tuple[str, str], dict] = {}
+        reviews = {r["id"]: self.reviews(r["statute_sha256"], r["model_id"]) for r in runs}
         if ids:
             marks = ",".join("?" * len(ids))
             prov_rows = self.db.execute(
@@ -318,25 +356,32 @@ class HistoryStore:
                     },
                 )
                 it["entries"].append(
-                    {
-                        "assessment_id": r["assessment_id"],
-                        "verdict": r["verdict"],
-                        "confidence": r["confidence"],
-                        "units": json.loads(r["units"]),
-                    }
+                    reviewed_entry(
+                        {
+                            "assessment_id": r["assessment_id"],
+                            "verdict": r["verdict"],
+                            "confidence": r["confidence"],
+                            "units": json.loads(r["units"]),
+                        },
+                        [rv for k in json.loads(r["keys"]) if (rv := reviews[r["assessment_id"]].get(k))],
+                    )
                 )
             for r in sorted(key_rows, key=lambda r: (r["seq"], index[r["assessment_id"]])):
                 it = items.setdefault(
                     ("key", r["key"]),
                     {"kind": "key", "id": r["key"], "article": None, "title": r["key"], "status": "", "entries": []},
                 )
+                rv = reviews[r["assessment_id"]].get(r["key"])
                 it["entries"].append(
-                    {
-                        "assessment_id": r["assessment_id"],
-                        "verdict": r["verdict"],
-                        "confidence": r["confidence"],
-                        "units": [],
-                    }
+                    reviewed_entry(
+                        {
+                            "assessment_id": r["assessment_id"],
+                            "verdict": r["verdict"],
+                            "confidence": r["confidence"],
+                            "units": [],
+                        },
+                        [rv] if rv else [],
+                    )
                 )
         by_id = {r["id"]: r for r in runs}
         out_items = []
@@ -351,7 +396,7 @@ class HistoryStore:
                 e["changed"] = n > 0 and e["verdict"] != prev
                 prev = e["verdict"]
             if not all_rows:
-                it["entries"] = [e for e in it["entries"] if e["changed"]]
+                it["entries"] = [e for e in it["entries"] if e["changed"] or e["review"]]  # reviews: always shown
                 if not it["entries"]:
                     continue
             out_items.append(it)
@@ -429,3 +474,111 @@ class HistoryStore:
 
     def commit(self) -> None:
         self.db.commit()
+
+    # -- reviews -------------------------------------------------------------------------
+
+    def add_review(
+        self,
+        statute_sha256: str,
+        model_id: str,
+        key: str,
+        verdict: str,
+        *,
+        note: str = "",
+        reviewer: str = "",
+        at: str | None = None,
+    ) -> int:
+        """Record a person's verdict on one key; it supersedes the earlier review of that key (kept)."""
+        if verdict not in VERDICTS:
+            raise HistoryError(f"verdict {verdict!r}: not one of {', '.join(VERDICTS)}")
+        if not statute_sha256 or not model_id or not key:
+            raise HistoryError("a review needs the statute's SHA-256, the model id and a protection key")
+        cur = self.db.execute(
+            "INSERT INTO reviews (statute_sha256, model_id, key, verdict, note, reviewer, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (statute_sha256, model_id, key, verdict, note.strip(), reviewer.strip(), at or _now()),
+        )
+        self.db.commit()
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def review_rows(
+        self, statute_sha256: str | None = None, model_id: str | None = None, *, superseded: bool = False
+    ) -> list[dict]:
+        """Reviews (of one statute and model, or all), oldest first; `current` tells the one in force per key.
+
+        With superseded=False only the reviews in force are returned.
+        """
+        where, args = [], []
+        if statute_sha256 is not None:
+            where.append("statute_sha256 = ?")
+            args.append(statute_sha256)
+        if model_id is not None:
+            where.append("model_id = ?")
+            args.append(model_id)
+        sql = "SELECT * FROM reviews" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+        rows = [dict(r) for r in self.db.execute(sql, args)]
+        last: dict[tuple[str, str, str], int] = {}
+        for r in rows:
+            last[(r["statute_sha256"], r["model_id"], r["key"])] = r["id"]
+        for r in rows:
+            r["current"] = last[(r["statute_sha256"], r["model_id"], r["key"])] == r["id"]
+        return rows if superseded else [r for r in rows if r["current"]]
+
+    def reviews(self, statute_sha256: str, model_id: str) -> dict[str, HumanReview]:
+        """key -> the review in force, for one statute text and model."""
+        return {
+            r["key"]: HumanReview(r["verdict"], r["note"], r["reviewer"], r["at"])
+            for r in self.review_rows(statute_sha256, model_id)
+        }
+
+    def all_reviews(self, model_id: str) -> dict[str, dict[str, HumanReview]]:
+        """statute SHA-256 -> key -> the review in force, for one model."""
+        out: dict[str, dict[str, HumanReview]] = {}
+        for r in self.review_rows(model_id=model_id):
+            out.setdefault(r["statute_sha256"], {})[r["key"]] = HumanReview(
+                r["verdict"], r["note"], r["reviewer"], r["at"]
+            )
+        return out
+
+    def add_upload(self, assessment_id: int, name: str, stored: str, lang: str = "") -> None:
+        self.db.execute(
+            "INSERT INTO uploads (assessment_id, name, stored, lang, uploaded) VALUES (?, ?, ?, ?, ?)",
+            (assessment_id, name, stored, lang, _now()),
+        )
+        self.db.commit()
+
+    def upload(self, assessment_id: int) -> dict | None:
+        row = self.db.execute(
+            "SELECT u.*, a.statute_sha256, a.model_id FROM uploads u JOIN assessments a ON a.id = u.assessment_id "
+            "WHERE u.assessment_id = ?",
+            (assessment_id,),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def uploads(self) -> list[dict]:
+        """Every uploaded statute's assessment (newest first), with the reviews in force applied to its counts."""
+        out = []
+        for row in self.db.execute("SELECT assessment_id FROM uploads ORDER BY assessment_id DESC").fetchall():
+            rec = self.assessment(row["assessment_id"])
+            up = self.upload(row["assessment_id"])
+            if rec and up:
+                reviews = self.reviews(rec["statute_sha256"], rec["model_id"])
+                out.append({**reviewed_record(rec, reviews), "upload": up, "review_count": len(reviews)})
+        return out
+
+    def statute_for_sha(self, statute_sha256: str) -> dict | None:
+        """The latest assessment of a statute text (country, title, path...), or None."""
+        row = self.db.execute(
+            "SELECT * FROM assessments WHERE statute_sha256 = ? ORDER BY id DESC LIMIT 1", (statute_sha256,)
+        ).fetchone()
+        return dict(row) if row else None
+
+    def statute_sha_for_file(self, file_sha256: str) -> str | None:
+        """The statute text's SHA-256 last recorded for a file's SHA-256, or None."""
+        row = self.db.execute(
+            "SELECT statute_sha256 FROM assessments WHERE file_sha256 = ? AND file_sha256 != '' "
+            "ORDER BY id DESC LIMIT 1",
+            (file_sha256,),
+        ).fetchone()
+        return row["statute_sha256"] if row else None

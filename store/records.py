@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from analysis.types import VERDICTS, Assessment
+from analysis.types import VERDICTS, Assessment, HumanReview, review_dict
 
 _RANK = {v: i for i, v in enumerate(VERDICTS)}  # covered 0 < partial 1 < missing 2
 
@@ -68,3 +68,29 @@ def assessment_record(a: Assessment) -> dict:
         "provisions": provisions,
         "keys": key_verdicts_with_confidence(provisions),
     }
+
+
+def reviewed_entry(entry: dict, reviews: list[HumanReview]) -> dict:
+    """A stored verdict (a dict with `verdict`) with the reviews that touch it applied (analysis.reviews' rule).
+
+    With reviews: `verdict` is the weakest reviewer's verdict, `tool_verdict` the stored one and `review`
+    {verdict, note, reviewer, at} the deciding review; without: `tool_verdict` and `review` are None.
+    """
+    if not reviews:
+        return {**entry, "tool_verdict": None, "review": None}
+    weakest = max(reviews, key=lambda r: (_RANK[r.verdict], r.at))
+    return {**entry, "verdict": weakest.verdict, "tool_verdict": entry["verdict"], "review": review_dict(weakest)}
+
+
+def reviewed_record(rec: dict, reviews: dict[str, HumanReview]) -> dict:
+    """A stored assessment (HistoryStore.assessment) with its reviews applied to provisions, keys and counts."""
+    provisions = [reviewed_entry(p, [r for k in p["keys"] if (r := reviews.get(k))]) for p in rec["provisions"]]
+    keys = {k: reviewed_entry(kv, [reviews[k]] if k in reviews else []) for k, kv in rec["keys"].items()}
+    out = {**rec, "provisions": provisions, "keys": keys}
+    for v in VERDICTS:
+        out[v] = sum(p["verdict"] == v for p in provisions)
+        out[f"mandatory_{v}"] = sum(p["verdict"] == v and p["status"] == "mandatory" for p in provisions)
+    out["mandatory_gaps"] = [
+        p["provision_id"] for p in provisions if p["status"] == "mandatory" and p["verdict"] != "covered"
+    ]
+    return out

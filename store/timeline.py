@@ -25,10 +25,19 @@ def timeline_rows(tl: dict) -> list[dict[str, Any]]:
                     "confidence": e["confidence"],
                     "changed": e["changed"],
                     "units": e["units"],
+                    "tool_verdict": e.get("tool_verdict"),
+                    "review": e.get("review"),
                 }
             )
     rows.sort(key=lambda r: (r["number"], r["kind"] != "provision"))
     return rows
+
+
+def _reviewed(r: dict) -> str:
+    rv = r["review"]
+    who = f" by {rv['reviewer']}" if rv["reviewer"] else ""
+    note = f": {rv['note']}" if rv["note"] else ""
+    return f"  [reviewed{who}{note}; tool: {r['tool_verdict']}]"
 
 
 def render_timeline(tl: dict, fmt: str = "table") -> str:
@@ -56,5 +65,6 @@ def render_timeline(tl: dict, fmt: str = "table") -> str:
         lines.append(
             f"  #{r['number']:<3} {what:<8} {r['id']:<36} {verdict:<20} {r['confidence']:.2f}"
             + (f"  {r['title']}" if r["kind"] == "provision" else "")
+            + (_reviewed(r) if r["review"] else "")
         )
     return "\n".join(lines)
