@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Optional
@@ -499,7 +500,9 @@ def batch(
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
     force: bool = typer.Option(False, "--force", help="Reassess every statute, even unchanged ones."),
-    db: Optional[Path] = typer.Option(None, "--db", help="History database (default OUTDIR/assessments.sqlite)."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="History database (default $MODELLAW_DB, else OUTDIR/assessments.sqlite)."
+    ),
 ) -> None:
     """Assess every statute of a folder or manifest: reports, matrix, summary and an index page in OUTDIR.
 
@@ -518,6 +521,8 @@ def batch(
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     m = _model(model)
+    if db is None and os.environ.get("MODELLAW_DB", "").strip():  # the shared database, when one is named
+        db = Path(os.environ["MODELLAW_DB"]).expanduser()
     try:
         res = run_batch(source, out, jobs=jobs, model=m.path, report_lang=report_lang, force=force, db=db)
     except KeyboardInterrupt:
