@@ -567,6 +567,15 @@ class HistoryStore:
                 out.append({**reviewed_record(rec, reviews), "upload": up, "review_count": len(reviews)})
         return out
 
+    def upload_name_for_sha(self, statute_sha256: str) -> str | None:
+        """The name the latest upload of a statute text was sent with (display only), or None."""
+        row = self.db.execute(
+            "SELECT u.name FROM uploads u JOIN assessments a ON a.id = u.assessment_id "
+            "WHERE a.statute_sha256 = ? ORDER BY u.assessment_id DESC LIMIT 1",
+            (statute_sha256,),
+        ).fetchone()
+        return row["name"] if row else None
+
     def statute_for_sha(self, statute_sha256: str) -> dict | None:
         """The latest assessment of a statute text (country, title, path...), or None."""
         row = self.db.execute(

@@ -29,7 +29,8 @@ def reviewed_statutes(store: HistoryStore, model_id: str) -> list[dict]:
     out = []
     for sha, reviews in sorted(store.all_reviews(model_id).items()):
         rec = store.statute_for_sha(sha) or {}
-        stem = Path(rec.get("path") or "").stem or sha[:12]
+        uploaded = store.upload_name_for_sha(sha)  # a file uploaded to the web app is named as the user sent it
+        stem = Path(uploaded or rec.get("path") or "").stem or sha[:12]
         out.append({"sha256": sha, "name": unique_name(safe_filename(stem), taken), "record": rec, "reviews": reviews})
     return out
 

@@ -185,3 +185,29 @@ def test_csrf_a_browser_needs_the_pages_token(client):
 
 def test_other_host_names_are_refused(client):
     assert client.get("/", headers={"Host": "evil.example"}).status_code == 400  # DNS rebinding
+
+
+def test_a_review_made_in_the_app_shows_in_the_cli(client, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from analysis.evaluate import read_gold_rows
+    from cli import app
+
+    aid = upload(client, name="kenya excerpt.txt").json()["id"]
+    review = {"key": KEY, "verdict": "missing", "note": "no fund", "reviewer": "Ana"}
+    assert client.post(f"/api/assessments/{aid}/reviews", json=review).status_code == 201
+    db = str(tmp_path / "db.sqlite")
+    runner = CliRunner()
+
+    res = runner.invoke(app, ["compare", str(SAMPLE), "--format", "json", "--db", db])
+    assert res.exit_code == 0 and json.loads(res.output)["reviews"][KEY]["note"] == "no fund"
+    res = runner.invoke(app, ["history", "Kenya", "--db", db])
+    assert res.exit_code == 0 and "[reviewed by Ana: no fund; tool: covered]" in res.output
+    res = runner.invoke(app, ["evaluate", "--reviews", "--db", db, "--format", "json", "--no-held-out"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["statutes"]["kenya_excerpt"]["accuracy"] == 0.0
+    res = runner.invoke(app, ["reviews", "export", str(tmp_path / "gold"), "--db", db])
+    assert res.exit_code == 0
+    assert read_gold_rows(tmp_path / "gold" / "kenya_excerpt.csv") == {KEY: ("missing", [])}
