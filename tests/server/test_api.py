@@ -211,3 +211,22 @@ def test_a_review_made_in_the_app_shows_in_the_cli(client, tmp_path):
     res = runner.invoke(app, ["reviews", "export", str(tmp_path / "gold"), "--db", db])
     assert res.exit_code == 0
     assert read_gold_rows(tmp_path / "gold" / "kenya_excerpt.csv") == {KEY: ("missing", [])}
+
+
+def test_statute_words_and_review_notes_are_text_not_markup(client):
+    hostile = SAMPLE_BYTES.replace(b"Short title", b"Short <script>alert(1)</script> title", 1)
+    aid = upload(client, name="<img src=x onerror=alert(1)>.txt", data=hostile).json()["id"]
+    note = '<script>alert("note")</script>'
+    assert (
+        client.post(
+            f"/api/assessments/{aid}/reviews", json={"key": KEY, "verdict": "partial", "note": note}
+        ).status_code
+        == 201
+    )
+    for url in (f"/assessments/{aid}", "/"):
+        page = client.get(url).text
+        assert "<script>alert" not in page and "<img src=x" not in page
+    page = client.get(f"/assessments/{aid}").text
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;script&gt;alert(&#34;note&#34;)&lt;/script&gt;" in page
+    )
