@@ -678,7 +678,9 @@ def review(
             reviewer = ""
     with _open_store(db, create=True) as store:
         if store.statute_for_sha(a.statute_sha256) is None:  # so export and evaluate can find the file again
-            store.record(a, path=str(statute.resolve()))
+            import hashlib
+
+            store.record(a, path=str(statute.resolve()), file_sha256=hashlib.sha256(statute.read_bytes()).hexdigest())
         store.add_review(a.statute_sha256, m.id, key, verdict.value, note=note, reviewer=reviewer)
         path = store.path
     typer.echo(f"{statute}: {key} reviewed {verdict.value} (tool: {a.key_verdicts().get(key, '-')}); in {path}")

@@ -129,7 +129,7 @@ class Site:
             st.meta.title = os.path.splitext(name)[0]
         a = assess(st, self.model)
         with self.store() as db:
-            aid = db.record(a, path=str(path))
+            aid = db.record(a, path=str(path), file_sha256=path.stem)  # stored under its bytes' SHA-256
             db.add_upload(aid, name, path.name, lang)
         self._remember(aid, st, a)
         return aid

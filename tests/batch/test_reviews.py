@@ -217,3 +217,13 @@ def test_batch_applies_reviews_and_reassesses_when_they_change(tmp_path, sample)
     with HistoryStore(db) as store:  # the history keeps the tool's verdicts; the review is applied when read
         rows = store.db.execute("SELECT verdict FROM key_verdicts WHERE key = ?", (KEY,)).fetchall()
         assert {r[0] for r in rows} == {"covered"}
+
+
+def test_a_batch_after_a_cli_review_shows_it_and_then_skips(tmp_path, sample):
+    db = tmp_path / "db.sqlite"
+    cli("review", str(sample), "--key", KEY, "--verdict", "missing", "--note", "no fund", "--db", str(db))
+    out = tmp_path / "out"
+    assert run_batch(sample.parent, out, db=db, progress=False).assessed == 1
+    report = json.loads(next((out / "reports").glob("*.json")).read_text(encoding="utf-8"))
+    assert report["reviews"][KEY]["note"] == "no fund"
+    assert run_batch(sample.parent, out, db=db, progress=False).skipped == 1
