@@ -34,10 +34,10 @@ lint: setup
 # install the Debian packages when they are absent (CI runs as root); if that cannot be
 # done, those tests skip and say why.
 test: setup lint
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then \
 		echo "make test: installing chromium and poppler-utils for the report tests"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium poppler-utils fonts-dejavu-core >/dev/null; } \
+			chromium chromium-driver poppler-utils fonts-dejavu-core >/dev/null; } \
 		|| echo "make test: could not install chromium/poppler-utils; their tests will be skipped"; \
 	fi
 	$(BIN)/python -m pytest

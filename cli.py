@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Optional
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from analysis.benchmark import Benchmark
     from analysis.types import Assessment
     from statutes.model import Statute
+    from store import HistoryStore
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 STATUTE_LANGS = ("auto", "en", "fr", "es", "ar", "ru", "pt")
@@ -284,6 +286,11 @@ def _print_table(a: Assessment) -> None:
         typer.echo(
             f"{_VERDICT_MARK[v.verdict]:<11} {v.confidence:.2f}{mark} {p.status:<9} {art:<8} {p.title}  [{units}]"
         )
+        if v.human_review:
+            r = v.human_review
+            typer.echo(
+                f"{'':<22}reviewed{' by ' + r.reviewer if r.reviewer else ''}: {r.note} (tool: {v.tool_verdict})"
+            )
         for e in v.missing_elements:
             typer.echo(f"{'':<22}missing element: {e.label}")
 
@@ -297,13 +304,20 @@ def compare(
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
     fail_on_gaps: bool = typer.Option(False, help="Exit 1 when a mandatory provision is not covered."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="Apply the reviews recorded here (default $MODELLAW_DB, else the user's data folder)."
+    ),
 ) -> None:
-    """Assess a statute against the Model Law: a verdict, confidence and evidence per provision."""
+    """Assess a statute against the Model Law: a verdict, confidence and evidence per provision.
+
+    Reviews recorded for this statute's text (`modellaw review`, the web app) are applied: the reviewer's
+    verdict is final and the tool's is shown beside it.
+    """
     from analysis import assess
 
     m = _model(model)
     st = _read(statute, lang)
-    a = assess(st, m)
+    a = _reviewed(assess(st, m), db, explicit=db is not None)
     if fmt is OutFormat.table:
         _print_table(a)
         if out:
@@ -330,6 +344,24 @@ def compare(
         raise typer.Exit(EXIT_GAPS)
 
 
+def _reviewed(a: Assessment, db: Optional[Path], *, explicit: bool) -> Assessment:
+    """`a` with the reviews in force from the database applied (none when there is no database yet)."""
+    from analysis.reviews import apply_reviews
+    from store import HistoryError, HistoryStore
+    from store.paths import resolve_db
+
+    path = resolve_db(db)
+    if not path.is_file():
+        if explicit:
+            fail(f"{path}: no such database (record a review first, or leave out --db)")
+        return a
+    try:
+        with HistoryStore(path) as store:
+            return apply_reviews(a, store.reviews(a.statute_sha256, a.model.id))
+    except HistoryError as exc:
+        fail(str(exc))
+
+
 def _benchmark(gold: Path, statutes_dir: Optional[Path], m: Model, held_out: bool) -> "Benchmark":
     """Assess and score the labelled folder, printing a warning for each file that could not be scored."""
     from analysis import benchmark
@@ -342,9 +374,36 @@ def _benchmark(gold: Path, statutes_dir: Optional[Path], m: Model, held_out: boo
     return b
 
 
+def _review_benchmark(db: Optional[Path], m: Model, held_out: bool) -> "Benchmark":
+    """The benchmark with the reviews in force as labels (store.labels)."""
+    from analysis import benchmark
+    from store import HistoryError, HistoryStore
+    from store.labels import review_labels
+    from store.paths import resolve_db
+
+    path = resolve_db(db)
+    if not path.is_file():
+        fail(f"{path}: no such database: no review recorded yet")
+    try:
+        with HistoryStore(path) as store:
+            labelled, warnings = review_labels(store, m)
+    except HistoryError as exc:
+        fail(str(exc))
+    b = benchmark.run_labelled(labelled, m, held_out, warnings)
+    for w in b.warnings:
+        typer.echo(f"modellaw: warning: {w}", err=True)
+    if not b.runs:
+        fail(f"{path}: no reviewed statute could be scored", EXIT_INPUT)
+    return b
+
+
 @app.command()
 def evaluate(
-    gold: Path = typer.Option(..., help="Folder of gold CSVs (key,verdict,units,notes), named like the statutes."),
+    gold: Optional[Path] = typer.Option(
+        None, help="Folder of gold CSVs (key,verdict,units,notes), named like the statutes."
+    ),
+    reviews: bool = typer.Option(False, "--reviews", help="Score against the reviewers' decisions instead of gold."),
+    db: Optional[Path] = typer.Option(None, "--db", help="With --reviews: the database (default $MODELLAW_DB...)."),
     statutes_dir: Optional[Path] = typer.Option(
         None, "--statutes", help="Folder of statutes (default: GOLD/../statutes)."
     ),
@@ -367,7 +426,12 @@ def evaluate(
     from reports.accuracy import format_benchmark
 
     m = _model(model)
-    b = _benchmark(gold, statutes_dir, m, held_out)
+    if reviews:
+        b = _review_benchmark(db, m, held_out)
+    elif gold is None:
+        fail("give --gold FOLDER, or --reviews to score against the reviewers' decisions", EXIT_USAGE)
+    else:
+        b = _benchmark(gold, statutes_dir, m, held_out)
     if not b.runs:
         fail(f"{gold}: no gold file could be scored", EXIT_INPUT)
     d = b.to_dict()
@@ -449,7 +513,9 @@ def batch(
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
     force: bool = typer.Option(False, "--force", help="Reassess every statute, even unchanged ones."),
-    db: Optional[Path] = typer.Option(None, "--db", help="History database (default OUTDIR/assessments.sqlite)."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="History database (default $MODELLAW_DB, else OUTDIR/assessments.sqlite)."
+    ),
 ) -> None:
     """Assess every statute of a folder or manifest: reports, matrix, summary and an index page in OUTDIR.
 
@@ -459,15 +525,17 @@ def batch(
     the same command to do the rest. Statutes that cannot be read are listed in failures.csv and the
     others carry on: the exit code is 0 even when some failed (the count is printed).
     """
-    from analysis.history import HistoryError
-    from reports.batch import BatchError, run_batch
+    from pipeline.batch import BatchError, run_batch
     from reports.i18n import normalize_lang
+    from store import HistoryError
 
     try:
         normalize_lang(report_lang)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     m = _model(model)
+    if db is None and os.environ.get("MODELLAW_DB", "").strip():  # the shared database, when one is named
+        db = Path(os.environ["MODELLAW_DB"]).expanduser()
     try:
         res = run_batch(source, out, jobs=jobs, model=m.path, report_lang=report_lang, force=force, db=db)
     except KeyboardInterrupt:
@@ -497,18 +565,17 @@ class HistoryFormat(str, Enum):
 def history(
     country: str = typer.Argument(..., help="Country as recorded (case-insensitive), or the statute's file name."),
     db: Optional[Path] = typer.Option(
-        None, "--db", help="History database, or a batch's OUTDIR (default ./assessments.sqlite)."
+        None, "--db", help="History database, or a batch's OUTDIR (default $MODELLAW_DB, else the user's data folder)."
     ),
     fmt: HistoryFormat = typer.Option(HistoryFormat.table, "--format", help="table or json."),
     all_rows: bool = typer.Option(False, "--all", help="The full timeline, not only the verdicts that changed."),
     title: Optional[str] = typer.Option(None, help="Only assessments of the statute with this title."),
 ) -> None:
     """How each provision's verdict changed over the recorded assessments of a country."""
-    from analysis.history import HistoryError, HistoryStore, render_timeline
+    from store import HistoryError, HistoryStore, render_timeline
+    from store.paths import resolve_db
 
-    path = db or Path("assessments.sqlite")
-    if path.is_dir():
-        path = path / "assessments.sqlite"
+    path = resolve_db(db)
     if not path.is_file():
         fail(f"{path}: no history database (give --db PATH, e.g. a batch's OUTDIR/assessments.sqlite)")
     try:
@@ -551,6 +618,128 @@ def diff(
             diff_assessments(a_old, a_new), fmt.value, old_name=str(old), new_name=str(new), header=header
         ).rstrip("\n")
     )
+
+
+class ReviewVerdict(str, Enum):
+    covered = "covered"
+    partial = "partial"
+    missing = "missing"
+
+
+reviews_app = typer.Typer(no_args_is_help=True, help="Reviewers' decisions: export them as gold labels.")
+app.add_typer(reviews_app, name="reviews")
+
+
+def _open_store(db: Optional[Path], *, create: bool) -> "HistoryStore":
+    from store import HistoryError, HistoryStore
+    from store.paths import resolve_db
+
+    path = resolve_db(db)
+    if not create and not path.is_file():
+        fail(f"{path}: no such database: no review recorded yet")
+    try:
+        return HistoryStore(path)
+    except HistoryError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def review(
+    statute: Path = typer.Argument(..., help="The statute reviewed (any supported format)."),
+    key: Optional[str] = typer.Option(None, "--key", help="The protection key reviewed (e.g. victim.compensation)."),
+    verdict: Optional[ReviewVerdict] = typer.Option(None, "--verdict", help="covered, partial or missing."),
+    note: str = typer.Option("", "--note", help="Why (shown in every report beside the tool's verdict)."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Who decided (default: your user name)."),
+    list_: bool = typer.Option(False, "--list", help="Show the reviews of this statute, superseded ones too."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="Database (default $MODELLAW_DB, else the user's data folder)."
+    ),
+) -> None:
+    """Record a reviewer's verdict on one protection key of a statute (it overrides the tool's), or --list them."""
+    import getpass
+
+    from analysis import assess
+
+    m = _model(model)
+    st = _read(statute, lang)
+    a = assess(st, m)
+    if list_:
+        with _open_store(db, create=False) as store:
+            rows = store.review_rows(a.statute_sha256, m.id, superseded=True)
+        tool = a.key_verdicts()
+        if not rows:
+            typer.echo(f"{statute}: no review recorded (sha256 {a.statute_sha256[:12]})")
+            return
+        for r in rows:
+            mark = "" if r["current"] else "  (superseded)"
+            typer.echo(
+                f"{r['at'][:16].replace('T', ' ')}  {r['key']:<36} {r['verdict']:<8} (tool: {tool.get(r['key'], '-')})"
+                f"  {r['reviewer'] or '-'}: {r['note']}{mark}"
+            )
+        return
+    if key is None or verdict is None:
+        fail("give --key KEY and --verdict covered|partial|missing (or --list)", EXIT_USAGE)
+    known = {k.id for k in m.keys} | {k for p in m.provisions for k in p.keys}
+    if key not in known:
+        fail(f"--key {key}: not a protection key of {m.id} (see `modellaw provisions list`)", EXIT_USAGE)
+    if reviewer is None:
+        try:
+            reviewer = getpass.getuser()
+        except (OSError, KeyError):
+            reviewer = ""
+    with _open_store(db, create=True) as store:
+        if store.statute_for_sha(a.statute_sha256) is None:  # so export and evaluate can find the file again
+            import hashlib
+
+            store.record(a, path=str(statute.resolve()), file_sha256=hashlib.sha256(statute.read_bytes()).hexdigest())
+        store.add_review(a.statute_sha256, m.id, key, verdict.value, note=note, reviewer=reviewer)
+        path = store.path
+    typer.echo(f"{statute}: {key} reviewed {verdict.value} (tool: {a.key_verdicts().get(key, '-')}); in {path}")
+
+
+@reviews_app.command("export")
+def reviews_export(
+    outdir: Path = typer.Argument(..., metavar="DIR", help="Folder for the gold CSVs (created)."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="Database (default $MODELLAW_DB, else the user's data folder)."
+    ),
+) -> None:
+    """Write the reviews in force as gold CSVs (key,verdict,units,notes), one per statute, named like its file."""
+    from store.labels import export_gold
+
+    m = _model(model)
+    with _open_store(db, create=False) as store:
+        try:
+            written = export_gold(store, m.id, outdir)
+        except OSError as exc:
+            fail(f"{outdir}: cannot write ({exc.strerror or exc})")
+    for p in written:
+        typer.echo(f"wrote {p}")
+    if not written:
+        typer.echo("no review recorded for this model")
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = typer.Option(
+        None, "--db", help="Database (default $MODELLAW_DB, else the user's data folder)."
+    ),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (only this machine by default)."),
+    port: int = typer.Option(8765, min=1, max=65535, help="Port."),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+) -> None:
+    """A local web app: upload a statute, read it beside the Model Law, review verdicts in place."""
+    import uvicorn
+
+    from server.app import create_app
+    from store.paths import resolve_db
+
+    m = _model(model)
+    typer.echo(f"modellaw: serving on http://{host}:{port}/ (database {resolve_db(db)}); Ctrl-C to stop", err=True)
+    uvicorn.run(create_app(resolve_db(db), m), host=host, port=port, log_level="warning")
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -29,6 +29,7 @@ from analysis.evaluate import (
 from analysis.types import Assessment
 from modellaw.model import Model
 from statutes import StatuteError, read_statute
+from statutes.model import Statute
 
 
 @dataclass
@@ -117,7 +118,7 @@ def run(
     gold_dir: Path, statutes_dir: Path, model: Model, held_out: bool = True, warn: Callable[[str], None] | None = None
 ) -> Benchmark:
     """Assess and score every statute with a gold file; fit the held-out calibrations if asked."""
-    runs = []
+    labelled = []
     warnings = []
     for g in sorted(gold_dir.glob("*.csv")):
         matches = [p for p in sorted(statutes_dir.glob(g.stem + ".*")) if p.suffix != ".meta"]
@@ -130,12 +131,33 @@ def run(
         except (StatuteError, ValueError) as exc:
             warnings.append(str(exc))
             continue
+        labelled.append(Labelled(g.stem, st, gold_rows))
+    return run_labelled(labelled, model, held_out, warnings)
+
+
+@dataclass
+class Labelled:
+    """One statute and its labels: key -> (verdict, the units cited), from a gold file or from reviews."""
+
+    name: str
+    statute: Statute
+    gold_rows: dict[str, tuple[str, list[str]]]
+
+
+def run_labelled(
+    labelled: list[Labelled], model: Model, held_out: bool = True, warnings: list[str] | None = None
+) -> Benchmark:
+    """Assess and score labelled statutes (the tool's own verdicts); fit the held-out calibrations if asked."""
+    runs = []
+    warnings = list(warnings or [])
+    for item in labelled:
+        st, gold_rows = item.statute, item.gold_rows
         a = assess(st, model)
         gold = {k: v for k, (v, _) in gold_rows.items()}
         s = score(gold, a.key_verdicts())
         s.evidence_agree, s.evidence_total = evidence_agreement(gold_rows, a.key_evidence())
-        rows = calibration.rows_for(g.stem, a, gold)
-        runs.append(StatuteRun(g.stem, st.language, a, gold, s, rows, a.key_results()))
+        rows = calibration.rows_for(item.name, a, gold)
+        runs.append(StatuteRun(item.name, st.language, a, gold, s, rows, a.key_results()))
     cal = calibration.shipped(model.id)
     b = Benchmark(
         model, runs, threshold=cal.review_below if cal else calibration.DEFAULT_REVIEW_BELOW, warnings=warnings

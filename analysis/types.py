@@ -35,6 +35,16 @@ class ElementResult:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class HumanReview:
+    """A person's decision on one protection key of one statute: it overrides the tool's verdict."""
+
+    verdict: str  # covered | partial | missing
+    note: str = ""
+    reviewer: str = ""
+    at: str = ""  # ISO date-time, UTC
+
+
 @dataclass
 class Verdict:
     provision: Provision
@@ -48,6 +58,9 @@ class Verdict:
     # set by analysis.calibration: is `confidence` a fitted probability; is it under the review threshold
     calibrated: bool = False
     review: bool = False
+    # set by analysis.reviews: the tool's own verdict and the review that replaced it (None when unreviewed)
+    tool_verdict: str | None = None
+    human_review: HumanReview | None = None
 
     @property
     def missing_elements(self) -> list[ElementResult]:
@@ -64,6 +77,8 @@ class Assessment:
     created: str  # ISO date-time, UTC
     tool_version: str
     statute_sha256: str = ""
+    # protection key -> the reviewer's decision (analysis.reviews.apply_reviews); a reviewed key takes its verdict
+    key_reviews: dict[str, HumanReview] = field(default_factory=dict)
 
     def counts(self, status: str | None = None) -> dict[str, int]:
         out = {v: 0 for v in VERDICTS}
@@ -92,25 +107,45 @@ class Assessment:
         return out
 
     def key_results(self) -> dict[str, dict]:
-        """Per key: verdict, confidence and review flag of the weakest provision carrying it."""
+        """Per key: verdict, confidence and review flag of the weakest provision carrying it.
+
+        A key a person reviewed takes the reviewer's verdict (its flag is cleared: a person checked it), and
+        also gives `tool_verdict` and `human_review`; an unreviewed key is judged on the tool's verdicts.
+        """
         rank = {v: i for i, v in enumerate(VERDICTS)}
         out = {}
         for k, vs in self.key_provisions().items():
-            weakest = max(vs, key=lambda v: (rank[v.verdict], -v.confidence))
-            out[k] = {
-                "verdict": weakest.verdict,
+            weakest = max(vs, key=lambda v: (rank[v.tool_verdict or v.verdict], -v.confidence))
+            tool = weakest.tool_verdict or weakest.verdict
+            r = {
+                "verdict": tool,
                 "confidence": round(float(weakest.confidence), 3),
                 "review": bool(weakest.review),
                 "provisions": [v.provision.id for v in vs],
             }
+            hr = self.key_reviews.get(k)
+            if hr is not None:
+                r.update(verdict=hr.verdict, review=False, tool_verdict=tool, human_review=review_dict(hr))
+            out[k] = r
         return out
 
     def key_verdicts(self) -> dict[str, str]:
-        """Verdict per protection key: a key is as covered as the weakest provision carrying it."""
+        """Verdict per protection key: a key is as covered as the weakest provision carrying it (or as reviewed)."""
         rank = {v: i for i, v in enumerate(VERDICTS)}
         out: dict[str, str] = {}
         for v in self.verdicts:
+            tool = v.tool_verdict or v.verdict
             for k in v.provision.keys:
-                if k not in out or rank[v.verdict] > rank[out[k]]:
-                    out[k] = v.verdict
+                if k not in out or rank[tool] > rank[out[k]]:
+                    out[k] = tool
+        for k, hr in self.key_reviews.items():
+            if k in out:
+                out[k] = hr.verdict
         return out
+
+
+def review_dict(r: HumanReview | None) -> dict | None:
+    """A review as JSON-ready data: {verdict, note, reviewer, at}; None stays None."""
+    if r is None:
+        return None
+    return {"verdict": r.verdict, "note": r.note, "reviewer": r.reviewer, "at": r.at}

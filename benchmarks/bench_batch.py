@@ -30,7 +30,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "statutes"
 
 def child(src: str, out: str, jobs: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from reports.batch import run_batch
+    from pipeline.batch import run_batch
 
     t0 = time.perf_counter()
     res = run_batch(src, out, jobs=jobs, progress=False)

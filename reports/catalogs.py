@@ -1,7 +1,8 @@
 """Catalog maintenance: `python -m reports.catalogs update` after adding or changing interface strings.
 
-Extracts every string marked in reports/*.py (`_`, `N_`, `pgettext`) and reports/templates/*.j2
-(`{{ _("...") }}`) and merges them into each reports/locale/<lang>/LC_MESSAGES/modellaw.po: new
+Extracts every string marked in reports/*.py (`_`, `N_`, `pgettext`), reports/templates/*.j2 and the web
+app's server/templates/*.j2 (`{{ _("...") }}`) and merges them into each
+reports/locale/<lang>/LC_MESSAGES/modellaw.po: new
 strings arrive untranslated (tests/reports/test_i18n.py then fails until they are translated),
 strings no longer used are dropped.
 """
@@ -34,6 +35,15 @@ def extract_messages() -> Catalog:
         root, method_map, options_map, keywords=DEFAULT_KEYWORDS
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    server = root.parent / "server"  # the web app's pages use the same catalogs (modellaw serve)
+    if server.is_dir():
+        for filename, lineno, message, comments, context in extract_from_dir(
+            server,
+            [("templates/**.j2", "jinja2.ext:babel_extract")],
+            {"templates/**.j2": options},
+            keywords=DEFAULT_KEYWORDS,
+        ):
+            catalog.add(message, None, [(f"../server/{filename}", lineno)], auto_comments=comments, context=context)
     return catalog
 
 

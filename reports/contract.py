@@ -6,7 +6,7 @@ Additive changes (a new field) keep the schema id; removing or retyping a field 
 
 from __future__ import annotations
 
-from analysis.types import VERDICTS, Assessment, Evidence, Verdict
+from analysis.types import VERDICTS, Assessment, Evidence, Verdict, review_dict
 
 SCHEMA = "modellaw.assessment/1"
 TOOL_NAME = "modellaw"
@@ -70,6 +70,9 @@ def provision_dict(v: Verdict) -> dict:
         "evidence": [evidence_dict(e) for e in v.evidence],
         "missing_elements": [e.label for e in v.missing_elements],
         "notes": list(v.notes),
+        # a person's review (analysis.reviews): `verdict` is theirs, `tool_verdict` the tool's; both null when none
+        "tool_verdict": v.tool_verdict,
+        "human_review": review_dict(v.human_review),
     }
 
 
@@ -104,4 +107,9 @@ def assessment_to_dict(a: Assessment) -> dict:
         "keys": a.key_verdicts(),
         "key_results": a.key_results(),
         "provisions": [provision_dict(v) for v in a.verdicts],
+        "reviews": {
+            k: {"tool_verdict": kr["tool_verdict"], **kr["human_review"]}
+            for k, kr in a.key_results().items()
+            if kr.get("human_review")
+        },
     }

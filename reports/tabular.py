@@ -69,12 +69,22 @@ def provision_row(v: Verdict) -> list:
     ]
 
 
+# Added when a person reviewed a verdict of the statute (analysis.reviews): `verdict` is then theirs.
+CSV_REVIEW_COLUMNS = ("tool_verdict", "reviewer", "review_note", "reviewed_at")
+
+
+def _review_cells(v: Verdict) -> list:
+    r = v.human_review
+    return [v.tool_verdict or "", r.reviewer, r.note, r.at] if r else ["", "", "", ""]
+
+
 def render_csv(a: Assessment) -> str:
+    reviewed = any(v.human_review for v in a.verdicts)
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    w.writerow(CSV_COLUMNS + (CSV_REVIEW_COLUMNS if reviewed else ()))
     for v in a.verdicts:
-        w.writerow([escape_cell(c) for c in provision_row(v)])
+        w.writerow([escape_cell(c) for c in provision_row(v) + (_review_cells(v) if reviewed else [])])
     return buf.getvalue()
 
 
@@ -92,6 +102,7 @@ H_PROVISIONS = (
     N_("Missing elements"),
     N_("Evidence units"),
 )
+H_REVIEWS = (N_("Tool's verdict"), N_("Reviewer"), N_("Reviewer's note"), N_("Reviewed"))
 H_EVIDENCE = (N_("Provision"), N_("Article"), N_("Verdict"), N_("Unit"), N_("Quoted words"), N_("Score"))
 
 
@@ -129,6 +140,7 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
         (_("All provisions") + " — " + pgettext("count", "Missing"), counts["missing"]),
     ]
     provisions, evidence = [], []
+    reviewed = any(v.human_review for v in a.verdicts)
     for v in a.verdicts:
         p = v.provision
         verdict = _(VERDICT_LABELS.get(v.verdict, v.verdict))
@@ -146,6 +158,11 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
                 "; ".join(e.label for e in v.missing_elements),
                 "; ".join(_units(v)),
             ]
+            + (
+                [_(VERDICT_LABELS.get(v.tool_verdict or "", v.tool_verdict or "")), *_review_cells(v)[1:]]
+                if reviewed
+                else []
+            )
         )
         for e in v.evidence:
             evidence.append([p.id, p.article or "", verdict, e.unit, e.text, round(float(e.score), 3)])
@@ -157,7 +174,11 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
 
     sheets = [
         (_("Summary"), frame(summary, ("", "")), [40, 70]),
-        (_("Provisions"), frame(provisions, [_(h) for h in H_PROVISIONS]), [18, 8, 24, 34, 26, 12, 14, 11, 14, 40, 24]),
+        (
+            _("Provisions"),
+            frame(provisions, [_(h) for h in H_PROVISIONS + (H_REVIEWS if reviewed else ())]),
+            [18, 8, 24, 34, 26, 12, 14, 11, 14, 40, 24] + ([14, 16, 40, 20] if reviewed else []),
+        ),
         (_("Evidence"), frame(evidence, [_(h) for h in H_EVIDENCE]), [18, 8, 14, 14, 80, 8]),
     ]
     buf = io.BytesIO()

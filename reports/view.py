@@ -18,7 +18,7 @@ from typing import Callable
 from babel.dates import format_date
 from babel.numbers import format_percent
 
-from analysis.types import Assessment, ElementResult, Evidence, Verdict
+from analysis.types import Assessment, ElementResult, Evidence, HumanReview, Verdict
 from modellaw.translations import LocalisedModel, localise
 from reports.contract import STATUS_ORDER, TOOL_NAME, by_chapter, chapter_order
 from reports.i18n import STATUS_GROUP_LABELS, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
@@ -64,6 +64,8 @@ class ProvisionView:
     title_official: bool = False  # the title is the published wording in the report language
     unofficial_translation: bool = False  # some of the model's words shown for it are our translation
     untranslated: bool = False  # some of the model's words for it have no translation: English is shown
+    human_review: HumanReview | None = None  # a person decided this verdict (analysis.reviews)
+    tool_verdict_label: str = ""  # then: the tool's own verdict, in the report language
 
 
 @dataclass
@@ -211,6 +213,8 @@ def provision_view(v: Verdict, a: Assessment, lang: str, loc: LocalisedModel | N
         title_official=w.title_official,
         unofficial_translation=w.unofficial_translation,
         untranslated=w.untranslated,
+        human_review=v.human_review,
+        tool_verdict_label=_(VERDICT_LABELS.get(v.tool_verdict, v.tool_verdict)) if v.tool_verdict else "",
     )
 
 
