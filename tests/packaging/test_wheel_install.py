@@ -14,13 +14,20 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "samples" / "ke-counter-trafficking-2010-excerpt.txt"
-PACKAGES = ("modellaw", "statutes", "analysis", "reports")
+# The top-level packages, as pyproject.toml tells setuptools to find them ("modellaw*" -> modellaw).
+PACKAGES = tuple(
+    p.rstrip("*")
+    for p in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"][
+        "find"
+    ]["include"]
+)
 # Fields that legitimately differ between two runs of the same tool on the same text.
 VOLATILE = ("created", "tool", "model")
 
