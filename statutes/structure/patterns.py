@@ -1,0 +1,275 @@
+"""Line-initial patterns of each language: article and division keywords, sub-level markers, definitions."""
+
+from __future__ import annotations
+
+import re
+
+from statutes.structure.text import D
+from statutes.structure.values import _AR_ADV, _AR_LETTERS, _AR_ORD, _EN_WORDS, _ES_ORD, _PT_ORD, _RU_ORD
+
+# Line patterns
+# ---------------------------------------------------------------------------------------
+_SP = r"[ \t\u00a0\u2000-\u200b\u202f]"
+_SEP = rf"(?:{_SP}*(?:\.{_SP}*[-–—]+|[-–—]+|\.|:|\)|،){_SP}*|{_SP}+|$)"
+_ROMAN_RX = r"[IVXLC]{1,8}"
+_FR_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)"
+
+_NUM = {
+    "en": r"\d{1,4}[A-Z]{0,3}(?![\w])",
+    "fr": rf"(?:[LRDA]\.?{_SP}?)?\d{{1,4}}(?:[-.]\d{{1,4}}){{0,4}}(?:{_SP}?{_FR_SUFFIX}\b|er\b)?(?:-[A-Z]\b)?"
+    rf"|premier\b|PREMIER\b|unique\b|UNIQUE\b",
+    "es": rf"\d{{1,4}}(?:-\d{{1,4}}){{0,3}}(?:{_SP}?-{_SP}?[A-Z](?![a-záéíóúñ]))?"
+    rf"(?:{_SP}(?:{_FR_SUFFIX}|BIS|TER|QUATER)\b)?(?:{_SP}?\.?{_SP}?[ºª°](?!\w))?"
+    rf"|[úÚ]nico\b|ÚNICO\b|(?:primero|PRIMERO|segundo|SEGUNDO|tercero|TERCERO)\b",
+    "pt": rf"\d{{1,4}}(?:-[A-Z](?![a-z]))?(?:{_SP}?\.?[ºª°]|o(?![A-Za-zÀ-ÿ]))?(?:-[A-Z](?![a-z]))?",
+    "ru": r"\d{1,4}(?:\.\d{1,3}){0,3}",
+}
+
+_ART_KW = {
+    "en": r"(?P<kw>Section|SECTION|Sec\.|SEC\.|Article|ARTICLE|Art\.|ART\.)",
+    "fr": r"(?P<kw>Article|ARTICLE|Art\.|ART\.)",
+    "es": r"(?P<kw>Artículo|ARTÍCULO|Articulo|ARTICULO|Art\.|ART\.)",
+    "pt": r"(?P<kw>Artigo|ARTIGO|Art\.|ART\.)",
+    "ru": r"(?P<kw>Статья|СТАТЬЯ|Ст\.)",
+}
+_ART_RX = {lg: re.compile(rf"{kw}{_SP}*(?P<num>{_NUM[lg]})(?P<sep>{_SEP})") for lg, kw in _ART_KW.items()}
+
+_AR_NUM = (
+    rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)"  # (12)
+    rf"|{D}{{1,4}}(?:{_SP}*[-/]{_SP}*{D}{{1,4}})*"  # 12, 12-3, 12/3
+    rf"(?:{_SP}*\({_SP}*{D}{{1,3}}{_SP}*\)(?={_SP}*(?:[:\-–—.]|$)))?)"  # then "(3)" before a separator
+)
+_AR_BIS = r"(?:{sp}+(?P<bis>مكرر(?:ا|{sp}*\(?{sp}*[{l}]{sp}*\)?(?![\u0600-\u06ff]))?))?".format(sp=_SP, l=_AR_LETTERS)
+_AR_ART_RX = re.compile(
+    rf"(?P<kw>(?:ال)?ماده){_SP}*(?:رقم{_SP}*)?(?:(?P<num>{_AR_NUM})|(?P<ord>{_AR_ORD})){_AR_BIS}(?P<sep>{_SEP})"
+)
+_AR_FASL_ART_RX = re.compile(rf"(?P<kw>(?:ال)?فصل){_SP}*(?P<num>{_AR_NUM}){_AR_BIS}(?P<sep>{_SEP})")
+
+_ONES = "|".join(_EN_WORDS)
+_EN_DIV_RX = re.compile(
+    rf"(?P<kw>PART|Part|CHAPTER|Chapter|TITLE|Title|DIVISION|Division|SUB-?PART|Sub-?[Pp]art|BOOK|Book)"
+    rf"{_SP}+(?P<num>{_ROMAN_RX}(?![A-Za-z])|\d{{1,3}}[A-Z]?(?![\w])|\d{{1,3}}(?=[A-Z]{{2}})|(?i:{_ONES})\b)(?P<sep>{_SEP})"
+)
+_EN_SCHED_RX = re.compile(
+    rf"(?:(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|the)){_SP}+)?"
+    rf"(?P<kw>SCHEDULES?|Schedules?|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix)"
+    rf"(?:{_SP}+(?P<num>\d{{1,3}}(?![\w])|{_ROMAN_RX}(?![A-Za-z])|[A-Z](?![\w])))?(?P<sep>{_SEP})"
+)
+_FR_DIV_RX = re.compile(
+    rf"(?:«{_SP}?)?(?P<kw>LIVRE|Livre|TITRE|Titre|CHAPITRE|Chapitre|SOUS-SECTION|Sous-section|SECTION|Section"
+    rf"|PARAGRAPHE|Paragraphe|ANNEXE|Annexe)"
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}(?:-[IVXLC0-9]+)?|\d{{1,3}}|I)(?:er|ER)?(?![\w])(?:{_SP}?(?:{_FR_SUFFIX}|BIS|TER)\b)?"
+    rf"|[Pp]remier\b|PREMIER\b|[Uu]nique\b|UNIQUE\b|préliminaire\b|PRÉLIMINAIRE\b))?(?P<sep>{_SEP})"
+)
+_ES_ORDW = "|".join(
+    sorted(
+        {w for w in _ES_ORD} | {w.upper() for w in _ES_ORD} | {w.capitalize() for w in _ES_ORD}, key=len, reverse=True
+    )
+)
+_ES_DIV_RX = re.compile(
+    rf"(?P<kw>LIBRO|Libro|TÍTULO|TITULO|Título|Titulo|CAPÍTULO|CAPITULO|Capítulo|Capitulo|SECCIÓN|SECCION"
+    rf"|Sección|Seccion|ANEXO|Anexo)"
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:{_SP}?\.?{_SP}?[ªº°])?)(?![\w])(?:{_SP}(?:BIS|bis|Bis|TER|ter))?"
+    rf"|(?:{_ES_ORDW})\b|PRELIMINAR\b|[Pp]reliminar\b))?(?P<sep>{_SEP})"
+)
+_PT_ORDW = "|".join(
+    sorted(
+        {w for w in _PT_ORD} | {w.upper() for w in _PT_ORD} | {w.capitalize() for w in _PT_ORD}, key=len, reverse=True
+    )
+)
+_PT_DIV_RX = re.compile(
+    rf"(?P<kw>LIVRO|Livro|TÍTULO|Título|TITULO|CAPÍTULO|Capítulo|CAPITULO|SUBSEÇÃO|Subseção|SEÇÃO|Seção|SECÇÃO|Secção"
+    rf"|PARTE|Parte|ANEXO|Anexo)"
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}[ºª]?)(?![\w])(?:-[A-Z](?![a-z]))?|(?:{_PT_ORDW})\b|GERAL\b|Geral\b|ESPECIAL\b|Especial\b))?(?P<sep>{_SEP})"
+)
+_RU_ORDW = "|".join(
+    sorted(
+        {w for w in _RU_ORD} | {w.upper() for w in _RU_ORD} | {w.capitalize() for w in _RU_ORD}, key=len, reverse=True
+    )
+)
+_RU_DIV_RX = re.compile(
+    rf"(?P<kw>РАЗДЕЛ|Раздел|ГЛАВА|Глава|ПАРАГРАФ|Параграф|ПРИЛОЖЕНИЕ|Приложение|ЧАСТЬ|Часть)"
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:\.\d{{1,2}})?)(?![\w])|(?:{_RU_ORDW})\b))?(?P<sep>{_SEP})"
+)
+_AR_DIV_RX = re.compile(
+    rf"(?P<kw>(?:ال)?(?:باب|فصل|قسم|جزء|فرع|كتاب|ملحق)){_SP}+"
+    rf"(?:(?P<ord>{_AR_ORD})|(?P<num>\({_SP}*{D}{{1,3}}{_SP}*\)|{D}{{1,3}}))(?P<sep>{_SEP})"
+)
+_AR_ANNEX_RX = re.compile(rf"(?P<kw>(?:ال)?ملحق|(?:ال)?جدول)(?P<sep>{_SP}*(?:[:\-–—]{_SP}*|$))")
+
+# division keyword -> (kind, id prefix, canonical label word per language)
+_DIV_KINDS = {
+    "part": ("part", "part"),
+    "chapter": ("chapter", "chp"),
+    "title": ("title", "title"),
+    "division": ("division", "dvs"),
+    "subpart": ("division", "subpart"),
+    "book": ("part", "book"),
+    "livre": ("part", "book"),
+    "titre": ("title", "title"),
+    "chapitre": ("chapter", "chp"),
+    "section": ("division", "dvs"),
+    "sous-section": ("division", "subdvs"),
+    "paragraphe": ("division", "prgr"),
+    "libro": ("part", "book"),
+    "título": ("title", "title"),
+    "titulo": ("title", "title"),
+    "capítulo": ("chapter", "chp"),
+    "capitulo": ("chapter", "chp"),
+    "sección": ("division", "dvs"),
+    "seccion": ("division", "dvs"),
+    "livro": ("part", "book"),
+    "seção": ("division", "dvs"),
+    "secção": ("division", "dvs"),
+    "subseção": ("division", "subdvs"),
+    "parte": ("part", "part"),
+    "раздел": ("part", "part"),
+    "глава": ("chapter", "chp"),
+    "параграф": ("division", "dvs"),
+    "часть": ("part", "part"),
+    "باب": ("part", "part"),
+    "فصل": ("chapter", "chp"),
+    "قسم": ("division", "dvs"),
+    "جزء": ("part", "part"),
+    "فرع": ("division", "subdvs"),
+    "كتاب": ("part", "book"),
+}
+_SCHED_WORDS = {
+    "schedule",
+    "schedules",
+    "annex",
+    "annexure",
+    "appendix",
+    "annexe",
+    "anexo",
+    "приложение",
+    "ملحق",
+    "جدول",
+}
+_LABEL_WORD = {
+    "sub-part": "Subpart",
+    "subpart": "Subpart",
+    "título": "Título",
+    "titulo": "Título",
+    "capítulo": "Capítulo",
+    "capitulo": "Capítulo",
+    "sección": "Sección",
+    "seccion": "Sección",
+    "seção": "Seção",
+    "secção": "Secção",
+    "subseção": "Subseção",
+    "sous-section": "Sous-section",
+}
+
+_AR_STOP = {
+    "من",
+    "في",
+    "فى",
+    "على",
+    "علي",
+    "الى",
+    "الي",
+    "عن",
+    "او",
+    "و",
+    "بعد",
+    "قبل",
+    "السابق",
+    "السابقه",
+    "المشار",
+    "المذكور",
+    "المذكوره",
+    "المنصوص",
+    "المبينه",
+    "الوارد",
+    "الوارده",
+    "اعلاه",
+    "ادناه",
+    "مكرر",
+    "بشان",
+    "لسنه",
+    "ب",
+    "ل",
+    "التي",
+    "الذي",
+}
+
+# sub-level styles
+_SUB_RX = {
+    "paren_num": re.compile(rf"\({_SP}?(?P<n>{D}{{1,3}}[A-Za-z]{{0,2}}){_SP}?\)(?![0-9a-z])"),
+    "paren_alpha": re.compile(r"\((?P<n>[a-z]{1,3})\)(?![0-9])"),
+    "num_space": re.compile(r"(?P<n>\d{1,4}[A-Z]{0,2})[ \t]+(?=[A-Z])|(?P<n2>\d{1,4})(?=[A-Z][a-z])"),
+    "paren_ALPHA": re.compile(r"\((?P<n>[A-Z]{1,2})\)(?![0-9A-Za-z])"),
+    "num_dot": re.compile(rf"(?P<n>{D}{{1,3}})\.(?=[ \t\u00a0\u202f]|$|[\u0600-\u06ff])"),
+    "num_paren": re.compile(rf"(?P<n>{D}{{1,3}}){_SP}?\)(?![0-9])"),
+    "num_dash": re.compile(rf"(?P<n>{D}{{1,3}}){_SP}?[-–—](?=[ \t\u00a0]|[^\d\s\-–—.])"),
+    "num_degree": re.compile(rf"(?P<n>\d{{1,3}}){_SP}?[°º](?:{_SP}?[-–—])?(?=\s|$)"),
+    "ord": re.compile(rf"(?P<n>\d{{1,3}}\.?{_SP}?[ªº°])(?:{_SP}?[.)\-–—])?(?=\s|$)"),
+    "alpha_paren": re.compile(r"(?P<n>[a-z]{1,2})[ \t]?\)(?![0-9A-Za-z])"),
+    "cyr_paren": re.compile(r"(?P<n>[а-яё]{1,2})[ \t]?\)(?![0-9а-яА-Я])"),
+    "roman_sep": re.compile(rf"(?P<n>[IVXLC]{{1,7}}){_SP}?(?:\.{_SP}?[-–—]|[-–—]|\.|\))(?=\s|$)"),
+    "para_sign": re.compile(
+        rf"(?:§{_SP}?(?P<n>\d{{1,3}}(?:{_SP}?\.?[º°o])?)\.?(?=\s|$)"
+        rf"|(?P<u>Par[áa]grafo{_SP}+[úu]nico|PAR[ÁA]GRAFO{_SP}+[ÚU]NICO)\.?{_SP}?[-–—]?)"
+    ),
+    "ar_adv": re.compile(rf"(?P<n>{_AR_ADV}){_SP}*(?:[:\-–—.)]|(?=\s))"),
+    "ar_letter": re.compile(rf"(?:\({_SP}?(?P<n1>[{_AR_LETTERS}]){_SP}?\)|(?P<n2>[{_AR_LETTERS}]){_SP}?[-–—)])"),
+}
+# language -> [(style, rank)] in the order tried
+_STYLES = {
+    "en": [("paren_num", 1), ("paren_alpha", 2), ("paren_ALPHA", 4), ("num_dot", 1), ("num_space", 1)],
+    "fr": [("roman_sep", 1), ("paren_num", 1), ("num_degree", 2), ("num_dot", 1), ("num_paren", 2), ("alpha_paren", 3)],
+    "es": [("ord", 2), ("num_dot", 1), ("roman_sep", 1), ("paren_num", 1), ("num_paren", 2), ("alpha_paren", 2)],
+    "pt": [("para_sign", 1), ("num_dash", 1), ("roman_sep", 2), ("alpha_paren", 3), ("num_dot", 4)],
+    "ru": [("num_dot", 1), ("num_paren", 2), ("cyr_paren", 3)],
+    "ar": [("ar_adv", 1), ("paren_num", 2), ("num_dash", 2), ("num_paren", 2), ("num_dot", 2), ("ar_letter", 3)],
+}
+_RANK = {lg: dict(v) for lg, v in _STYLES.items()}
+for _lg in _RANK:
+    _RANK[_lg].setdefault("paren_roman", 3)
+    _RANK[_lg].setdefault("paren_ROMAN", 5)
+_FLEXIBLE = {("en", "paren_ALPHA"), ("en", "paren_ROMAN")} | {("ar", s) for s, _ in _STYLES["ar"]}
+# styles whose text starts with a capital (a lowercase start means a wrapped sentence)
+_CAPITAL_AFTER = {"num_dot", "roman_sep", "para_sign", "num_dash"}
+_DEF_RANK = 1.5
+_NOTE_RANK = 0.9
+_RU_NOTE_RX = re.compile(rf"(?P<n>Примечани[ея]|ПРИМЕЧАНИ[ЕЯ])\.?{_SP}*")
+
+_Q = (
+    r'(?:"(?P<q1>[^"\n]{1,80})"|“(?P<q2>[^”“\n]{1,80})[”“]|‘(?P<q3>[^’\n]{1,80})’'
+    r"|«[ \u00a0\u202f]?(?P<q4>[^»\n]{1,80}?)[ \u00a0\u202f]?»|„(?P<q5>[^“”\n]{1,80})[“”]|'(?P<q6>[^'\n]{1,80})')"
+)
+_DEF_VERBS = {
+    "en": r"(?:means|includes|include|has\s+the(?:\s+same)?\s+meaning|have\s+the(?:\s+same)?\s+meaning|shall\s+mean"
+    r"|shall\s+include|refers\s+to|denotes|mean)\b",
+    "fr": r"(?:s['’]entend|désigne|signifie|vise)\b|[:–—]",
+    "es": r"(?:significa|se\s+entiende|se\s+entenderá|comprende)\b|[:–—]",
+    "pt": r"(?:significa|compreende|abrange)\b|[:–—]",
+    "ru": r"(?:означает|это)\b|[:–—-]",
+    "ar": r"(?:تعني|يعني|هو|هي)(?![\u0600-\u06ff])|[:–—]",
+}
+_DEF_LINE_RX = {
+    lg: re.compile(
+        rf"(?:[-–—•]{_SP}*)?{_Q}{_SP}*,?{_SP}*(?:(?:[^\n\"“”«»]{{1,60}}?{_SP}+)?(?P<v>{v})"
+        + (r"|(?P<v2>is|are)\b" if lg == "en" else "")
+        + ")"
+    )
+    for lg, v in _DEF_VERBS.items()
+}
+_TOC_RX = re.compile(
+    r"(?i:arrangement\s+of\s+(?:sections|clauses|regulations)|table\s+of\s+contents|contents|sommaire"
+    r"|table\s+des\s+mati[èe]res|[íi]ndice|sum[áa]rio|оглавление|содержание)|فهرس(?:\s+المحتويات)?|المحتويات"
+)
+
+
+def quoted_term(m: re.Match) -> str:
+    for k in ("q1", "q2", "q3", "q4", "q5", "q6"):
+        v = m.group(k)
+        if v is not None:
+            return v.strip()
+    return ""
+
+
+# ---------------------------------------------------------------------------------------
+# Candidates found at a line start
+# ---------------------------------------------------------------------------------------
