@@ -13,6 +13,9 @@ units decides where a new number belongs:
   or "(2010)", and tells roman "(i)" from the letter "(i)" after "(h)";
 - divisions (Part, Titre, Глава, الباب ...) are ranked by the order in which they nest.
 
+Each language's conventions (unit words, division kinds, ordinal suffixes, spelled-out
+ordinals) are data: `numbering/<lang>.toml`, read by `tables.py`.
+
 Units are emitted in document order (pre-order). Their own-text spans `[start, body_end)`
 together cover every non-whitespace character of the input; text before the first heading
 goes into a `preamble` unit.

@@ -32,14 +32,6 @@ class _Node:
     extra: dict = field(default_factory=dict)
 
 
-_PREAMBLE = {
-    "en": "Preamble",
-    "fr": "Préambule",
-    "es": "Preámbulo",
-    "pt": "Preâmbulo",
-    "ru": "Преамбула",
-    "ar": "الديباجة",
-}
 _TERMINAL = ".;:,!?—–-…،؛"
 _DEG_CLEAN = re.compile(r"[ \t\u00a0\-–—]+")
 _RUN_IN = re.compile(r"([^.;:\n]{2,100}?)\.\s*[-–—]+\s+\S")
@@ -73,8 +65,9 @@ _Scan = Callable[[int], list["Cand"]]
 class _Base:
     """The parser's state (the stack of open units) and the helpers every acceptance step uses."""
 
-    def __init__(self, text: str, lang: str):
+    def __init__(self, text: str, lang: str, headings_above: bool = False):
         self.text = text
+        self.headings_above = headings_above
         self.lang = (lang or "").lower()[:2] if lang else ""
         if self.lang not in LANGS:
             self.lang = "en" if not lang else self.lang
@@ -89,6 +82,7 @@ class _Base:
         self.cur_body = ""
         self.cur_idx: list[int] | None = None
         self.last_bare: dict[int, Val] = {}  # container node -> last bare section value
+        self.heading_lines: set[int] = set()  # lines taken as the heading of the unit above them
 
     # -- helpers -----------------------------------------------------------------------
     def _lines(self) -> list[tuple[int, str]]:
@@ -196,6 +190,7 @@ class _Base:
                 cand = cand[1:].strip()
             if self._headingish(cand, max_words, allow_period) and len(cand) <= 160:
                 h = lines[j][1].strip()
+                self.heading_lines.add(j)
                 return h[1:].strip() if q else h
             return ""
         return ""
@@ -237,3 +232,33 @@ class _Base:
             if m:
                 return m.group(1)
         return None
+
+    def _heading_above(self, i: int, lines: _Lines, normed: _Normed, scan: _Scan) -> tuple[int, str] | None:
+        """A short title printed on its own line above "Article 5": (its line, its text), or None.
+
+        Taken only when it cannot belong to what precedes it: the line is not a number or a heading
+        already given to the unit above, and what comes before it ends a sentence or is a numbered line
+        or a heading itself. A title above its article is common in translated and consolidated texts.
+        """
+        j = i - 1
+        while j >= 0 and normed[j][2] >= len(normed[j][0]) and j >= i - 2:
+            j -= 1
+        if j < 0 or j < i - 2 or j in self.heading_lines or scan(j):
+            return None
+        s, _idx, p = normed[j]
+        cand = s[p:].strip()
+        if len(cand) > 80 or not self._headingish(cand, 8, False) or not any(ch.isalpha() for ch in cand):
+            return None
+        if cand.isupper():  # "DISPOSITIONS FINALES": an unnumbered division, not the title of one article
+            return None
+        top = self._top()
+        if top is None or top.cls == "sched":
+            return None
+        k = j - 1
+        while k >= 0 and normed[k][2] >= len(normed[k][0]):
+            k -= 1
+        if k >= 0 and k not in self.heading_lines and not scan(k):
+            before = normed[k][0].rstrip()
+            if not before or before[-1] not in '.;:!?…»"”)':
+                return None
+        return j, lines[j][1].strip()

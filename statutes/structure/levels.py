@@ -19,6 +19,14 @@ class _Levels(_Base):
         self, c: Cand, start: int, i: int, lines: _Lines, normed: _Normed, scan: _Scan, body: str, idx: _Idx
     ) -> bool:
         lg = self.lang if self.lang in LANGS else c.lang
+        above = self._heading_above(i, lines, normed, scan) if self.headings_above else None
+        max_words = 15 if lg == "en" else (4 if lg == "ar" else 10)
+        heading = self._heading_from(
+            c, body, idx, i, lines, normed, scan, max_words, allow_period=lg in ("es",), next_line=lg not in ("ar",)
+        )
+        if above is not None and not heading:  # the title printed above belongs to this article
+            start = lines[above[0]][0] + len(lines[above[0]][1]) - len(lines[above[0]][1].lstrip())
+            heading = above[1]
         self._pop_while(start, lambda n: n.rank >= 0)
         num_orig = self._orig_text(body, idx, c, "num")
         kwl = c.kw.lower()
@@ -34,19 +42,16 @@ class _Levels(_Base):
             label = f"{word} {shown}" + (f" {bis}" if bis else "")
             num_orig = c.num if not idx else num_orig
         elif lg == "ru":
-            kind, idp, label = "article", "art", f"Ст. {num_orig}"
+            kind, idp = "article", "art"
+            label = "Ст. " + (num_orig if re.search(r"\d", num_orig) else num_orig.lower())
         else:
             kind, idp = "article", "art"
             shown = num_orig
             if lg == "pt":
                 shown = re.sub(r"(?<=\d)o$", "º", shown)
-            if lg in ("fr", "es") and shown.lower() in ("premier", "primero", "unique", "único"):
+            if lg in ("fr", "es", "pt") and not re.search(r"\d", shown):  # "Art. premier", "Art. cuarto"
                 shown = shown.lower()
             label = f"Art. {shown}"
-        max_words = 15 if lg == "en" else (4 if lg == "ar" else 10)
-        heading = self._heading_from(
-            c, body, idx, i, lines, normed, scan, max_words, allow_period=lg in ("es",), next_line=lg not in ("ar",)
-        )
         idc = f"{idp}_{_sanitize(label.split(' ', 1)[1] if ' ' in label else num_orig)}"
         self._push(_Node("art", kind, "kw", 0.0, num_orig, label, heading, start, -1, 0, idc, c.val, c.kw))
         return True

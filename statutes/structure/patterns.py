@@ -4,35 +4,42 @@ from __future__ import annotations
 
 import re
 
+from statutes.structure.tables import TABLES, keyword_alternation, ordinal_alternation
 from statutes.structure.text import D
-from statutes.structure.values import _AR_ADV, _AR_LETTERS, _AR_ORD, _EN_WORDS, _ES_ORD, _PT_ORD, _RU_ORD
+from statutes.structure.values import _AR_ADV, _AR_LETTERS, _AR_ORD, _EN_WORDS
 
 # Line patterns
 # ---------------------------------------------------------------------------------------
 _SP = r"[ \t\u00a0\u2000-\u200b\u202f]"
 _SEP = rf"(?:{_SP}*(?:\.{_SP}*[-–—]+|[-–—]+|\.|:|\)|،){_SP}*|{_SP}+|$)"
 _ROMAN_RX = r"[IVXLC]{1,8}"
-_FR_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)"
+_FR_SUFFIX = rf"(?:{keyword_alternation(TABLES['fr'].letter_suffixes)})"
+_ES_SUFFIX = rf"(?:{keyword_alternation(TABLES['es'].letter_suffixes)})"
+_ORDW = {lg: ordinal_alternation(lg) for lg in ("en", "fr", "es", "pt", "ru")}  # spelled-out ordinals, 1-50
 
+# The number after an article keyword, per language. Each accepts the language's ordinal suffixes
+# (tables: ordinal_suffixes) and its spelled-out ordinals ("Article premier", "Artículo cuarto").
 _NUM = {
-    "en": r"\d{1,4}[A-Z]{0,3}(?![\w])",
-    "fr": rf"(?:[LRDA]\.?{_SP}?)?\d{{1,4}}(?:[-.]\d{{1,4}}){{0,4}}(?:{_SP}?{_FR_SUFFIX}\b|er\b)?(?:-[A-Z]\b)?"
-    rf"|premier\b|PREMIER\b|unique\b|UNIQUE\b",
+    "en": rf"\d{{1,4}}[A-Z]{{0,3}}(?![\w])|\d{{1,4}}(?:st|nd|rd|th)(?![\w])|(?:{_ORDW['en']})(?![\w-])",
+    "fr": rf"(?:[LRDA]\.?{_SP}?)?\d{{1,4}}(?:[-.]\d{{1,4}}){{0,4}}(?:{_SP}?{_FR_SUFFIX}\b|(?:er|ère|re)\b)?"
+    rf"(?:-[A-Z]\b)?"
+    rf"|(?:{_ORDW['fr']})(?![\w-])",
     "es": rf"\d{{1,4}}(?:-\d{{1,4}}){{0,3}}(?:{_SP}?-{_SP}?[A-Z](?![a-záéíóúñ]))?"
-    rf"(?:{_SP}(?:{_FR_SUFFIX}|BIS|TER|QUATER)\b)?(?:{_SP}?\.?{_SP}?[ºª°](?!\w))?"
-    rf"|[úÚ]nico\b|ÚNICO\b|(?:primero|PRIMERO|segundo|SEGUNDO|tercero|TERCERO)\b",
-    "pt": rf"\d{{1,4}}(?:-[A-Z](?![a-z]))?(?:{_SP}?\.?[ºª°]|o(?![A-Za-zÀ-ÿ]))?(?:-[A-Z](?![a-z]))?",
-    "ru": r"\d{1,4}(?:\.\d{1,3}){0,3}",
+    rf"(?:{_SP}{_ES_SUFFIX}\b)?(?:{_SP}?\.?{_SP}?[ºª°](?!\w)|o(?![A-Za-zÁÉÍÓÚÑáéíóúñ]))?"
+    rf"|(?:{_ORDW['es']})(?![\w-])",
+    "pt": rf"\d{{1,4}}(?:-[A-Z](?![a-z]))?(?:{_SP}?\.?[ºª°]|o(?![A-Za-zÀ-ÿ]))?(?:-[A-Z](?![a-z]))?"
+    rf"|(?:{_ORDW['pt']})(?![\w-])",
+    "ru": rf"\d{{1,4}}(?:\.\d{{1,3}}){{0,3}}(?:-(?:я|й|ая|ый)(?![а-яё]))?|(?:{_ORDW['ru']})(?![\w-])",
 }
 
-_ART_KW = {
-    "en": r"(?P<kw>Section|SECTION|Sec\.|SEC\.|Article|ARTICLE|Art\.|ART\.)",
-    "fr": r"(?P<kw>Article|ARTICLE|Art\.|ART\.)",
-    "es": r"(?P<kw>Artículo|ARTÍCULO|Articulo|ARTICULO|Art\.|ART\.)",
-    "pt": r"(?P<kw>Artigo|ARTIGO|Art\.|ART\.)",
-    "ru": r"(?P<kw>Статья|СТАТЬЯ|Ст\.)",
-}
+_ART_KW = {lg: rf"(?P<kw>{keyword_alternation(TABLES[lg].article_words)})" for lg in ("en", "fr", "es", "pt", "ru")}
 _ART_RX = {lg: re.compile(rf"{kw}{_SP}*(?P<num>{_NUM[lg]})(?P<sep>{_SEP})") for lg, kw in _ART_KW.items()}
+
+
+def _div_words(lg: str) -> str:
+    t = TABLES[lg]
+    return keyword_alternation(list(t.divisions) + sorted(t.schedules))
+
 
 _AR_NUM = (
     rf"(?:\({_SP}*{D}{{1,4}}{_SP}*\)"  # (12)
@@ -47,152 +54,45 @@ _AR_FASL_ART_RX = re.compile(rf"(?P<kw>(?:ال)?فصل){_SP}*(?P<num>{_AR_NUM}){
 
 _ONES = "|".join(_EN_WORDS)
 _EN_DIV_RX = re.compile(
-    rf"(?P<kw>PART|Part|CHAPTER|Chapter|TITLE|Title|DIVISION|Division|SUB-?PART|Sub-?[Pp]art|BOOK|Book)"
+    rf"(?P<kw>{keyword_alternation(list(TABLES['en'].divisions))}|SubPart)"
     rf"{_SP}+(?P<num>{_ROMAN_RX}(?![A-Za-z])|\d{{1,3}}[A-Z]?(?![\w])|\d{{1,3}}(?=[A-Z]{{2}})|(?i:{_ONES})\b)(?P<sep>{_SEP})"
 )
 _EN_SCHED_RX = re.compile(
-    rf"(?:(?P<ord>(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|the)){_SP}+)?"
+    rf"(?:(?P<ord>(?i:{_ORDW['en']}|the)){_SP}+)?"
     rf"(?P<kw>SCHEDULES?|Schedules?|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix)"
     rf"(?:{_SP}+(?P<num>\d{{1,3}}(?![\w])|{_ROMAN_RX}(?![A-Za-z])|[A-Z](?![\w])))?(?P<sep>{_SEP})"
 )
 _FR_DIV_RX = re.compile(
-    rf"(?:«{_SP}?)?(?P<kw>LIVRE|Livre|TITRE|Titre|CHAPITRE|Chapitre|SOUS-SECTION|Sous-section|SECTION|Section"
-    rf"|PARAGRAPHE|Paragraphe|ANNEXE|Annexe)"
+    rf"(?:«{_SP}?)?(?P<kw>{_div_words('fr')})"
     rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}(?:-[IVXLC0-9]+)?|\d{{1,3}}|I)(?:er|ER)?(?![\w])(?:{_SP}?(?:{_FR_SUFFIX}|BIS|TER)\b)?"
-    rf"|[Pp]remier\b|PREMIER\b|[Uu]nique\b|UNIQUE\b|préliminaire\b|PRÉLIMINAIRE\b))?(?P<sep>{_SEP})"
-)
-_ES_ORDW = "|".join(
-    sorted(
-        {w for w in _ES_ORD} | {w.upper() for w in _ES_ORD} | {w.capitalize() for w in _ES_ORD}, key=len, reverse=True
-    )
+    rf"|(?:{_ORDW['fr']})(?![\w-])|préliminaire\b|PRÉLIMINAIRE\b))?(?P<sep>{_SEP})"
 )
 _ES_DIV_RX = re.compile(
-    rf"(?P<kw>LIBRO|Libro|TÍTULO|TITULO|Título|Titulo|CAPÍTULO|CAPITULO|Capítulo|Capitulo|SECCIÓN|SECCION"
-    rf"|Sección|Seccion|ANEXO|Anexo)"
+    rf"(?P<kw>{_div_words('es')})"
     rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:{_SP}?\.?{_SP}?[ªº°])?)(?![\w])(?:{_SP}(?:BIS|bis|Bis|TER|ter))?"
-    rf"|(?:{_ES_ORDW})\b|PRELIMINAR\b|[Pp]reliminar\b))?(?P<sep>{_SEP})"
-)
-_PT_ORDW = "|".join(
-    sorted(
-        {w for w in _PT_ORD} | {w.upper() for w in _PT_ORD} | {w.capitalize() for w in _PT_ORD}, key=len, reverse=True
-    )
+    rf"|(?:{_ORDW['es']})(?![\w-])|PRELIMINAR\b|[Pp]reliminar\b))?(?P<sep>{_SEP})"
 )
 _PT_DIV_RX = re.compile(
-    rf"(?P<kw>LIVRO|Livro|TÍTULO|Título|TITULO|CAPÍTULO|Capítulo|CAPITULO|SUBSEÇÃO|Subseção|SEÇÃO|Seção|SECÇÃO|Secção"
-    rf"|PARTE|Parte|ANEXO|Anexo)"
-    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}[ºª]?)(?![\w])(?:-[A-Z](?![a-z]))?|(?:{_PT_ORDW})\b|GERAL\b|Geral\b|ESPECIAL\b|Especial\b))?(?P<sep>{_SEP})"
-)
-_RU_ORDW = "|".join(
-    sorted(
-        {w for w in _RU_ORD} | {w.upper() for w in _RU_ORD} | {w.capitalize() for w in _RU_ORD}, key=len, reverse=True
-    )
+    rf"(?P<kw>{_div_words('pt')})"
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}[ºª]?)(?![\w])(?:-[A-Z](?![a-z]))?|(?:{_ORDW['pt']})(?![\w-])|GERAL\b|Geral\b|ESPECIAL\b|Especial\b))?(?P<sep>{_SEP})"
 )
 _RU_DIV_RX = re.compile(
-    rf"(?P<kw>РАЗДЕЛ|Раздел|ГЛАВА|Глава|ПАРАГРАФ|Параграф|ПРИЛОЖЕНИЕ|Приложение|ЧАСТЬ|Часть)"
-    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:\.\d{{1,2}})?)(?![\w])|(?:{_RU_ORDW})\b))?(?P<sep>{_SEP})"
+    rf"(?P<kw>{_div_words('ru')})"
+    rf"(?:{_SP}+(?P<num>(?:{_ROMAN_RX}|\d{{1,3}}(?:\.\d{{1,2}})?)(?![\w])|(?:{_ORDW['ru']})(?![\w-])))?(?P<sep>{_SEP})"
 )
+_AR_DIV_WORDS = "|".join([*TABLES["ar"].divisions, "ملحق"])
 _AR_DIV_RX = re.compile(
-    rf"(?P<kw>(?:ال)?(?:باب|فصل|قسم|جزء|فرع|كتاب|ملحق)){_SP}+"
+    rf"(?P<kw>(?:ال)?(?:{_AR_DIV_WORDS})){_SP}+"
     rf"(?:(?P<ord>{_AR_ORD})|(?P<num>\({_SP}*{D}{{1,3}}{_SP}*\)|{D}{{1,3}}))(?P<sep>{_SEP})"
 )
 _AR_ANNEX_RX = re.compile(rf"(?P<kw>(?:ال)?ملحق|(?:ال)?جدول)(?P<sep>{_SP}*(?:[:\-–—]{_SP}*|$))")
 
-# division keyword -> (kind, id prefix, canonical label word per language)
-_DIV_KINDS = {
-    "part": ("part", "part"),
-    "chapter": ("chapter", "chp"),
-    "title": ("title", "title"),
-    "division": ("division", "dvs"),
-    "subpart": ("division", "subpart"),
-    "book": ("part", "book"),
-    "livre": ("part", "book"),
-    "titre": ("title", "title"),
-    "chapitre": ("chapter", "chp"),
-    "section": ("division", "dvs"),
-    "sous-section": ("division", "subdvs"),
-    "paragraphe": ("division", "prgr"),
-    "libro": ("part", "book"),
-    "título": ("title", "title"),
-    "titulo": ("title", "title"),
-    "capítulo": ("chapter", "chp"),
-    "capitulo": ("chapter", "chp"),
-    "sección": ("division", "dvs"),
-    "seccion": ("division", "dvs"),
-    "livro": ("part", "book"),
-    "seção": ("division", "dvs"),
-    "secção": ("division", "dvs"),
-    "subseção": ("division", "subdvs"),
-    "parte": ("part", "part"),
-    "раздел": ("part", "part"),
-    "глава": ("chapter", "chp"),
-    "параграф": ("division", "dvs"),
-    "часть": ("part", "part"),
-    "باب": ("part", "part"),
-    "فصل": ("chapter", "chp"),
-    "قسم": ("division", "dvs"),
-    "جزء": ("part", "part"),
-    "فرع": ("division", "subdvs"),
-    "كتاب": ("part", "book"),
-}
-_SCHED_WORDS = {
-    "schedule",
-    "schedules",
-    "annex",
-    "annexure",
-    "appendix",
-    "annexe",
-    "anexo",
-    "приложение",
-    "ملحق",
-    "جدول",
-}
-_LABEL_WORD = {
-    "sub-part": "Subpart",
-    "subpart": "Subpart",
-    "título": "Título",
-    "titulo": "Título",
-    "capítulo": "Capítulo",
-    "capitulo": "Capítulo",
-    "sección": "Sección",
-    "seccion": "Sección",
-    "seção": "Seção",
-    "secção": "Secção",
-    "subseção": "Subseção",
-    "sous-section": "Sous-section",
-}
-
-_AR_STOP = {
-    "من",
-    "في",
-    "فى",
-    "على",
-    "علي",
-    "الى",
-    "الي",
-    "عن",
-    "او",
-    "و",
-    "بعد",
-    "قبل",
-    "السابق",
-    "السابقه",
-    "المشار",
-    "المذكور",
-    "المذكوره",
-    "المنصوص",
-    "المبينه",
-    "الوارد",
-    "الوارده",
-    "اعلاه",
-    "ادناه",
-    "مكرر",
-    "بشان",
-    "لسنه",
-    "ب",
-    "ل",
-    "التي",
-    "الذي",
-}
+# division keyword -> (kind, id prefix); keyword -> the word its label is written with ("Título")
+_DIV_KINDS = {k: (d.kind, d.id_prefix) for t in TABLES.values() for k, d in t.divisions.items()}
+_LABEL_WORD = {k: d.label for lg, t in TABLES.items() if lg != "ar" for k, d in t.divisions.items()}
+_SCHED_WORDS = frozenset(w for t in TABLES.values() for w in t.schedules)
+_AR_STOP = frozenset(TABLES["ar"].raw["cross_reference"]["stop_words"])
+_PREAMBLE = {lg: t.preamble for lg, t in TABLES.items()}
 
 # sub-level styles
 _SUB_RX = {

@@ -27,6 +27,7 @@ from statutes.structure.patterns import (
     _SUB_RX,
     quoted_term,
 )
+from statutes.structure.tables import ordinal_value
 from statutes.structure.text import LANGS
 from statutes.structure.values import (
     _AR_ABJAD,
@@ -34,11 +35,7 @@ from statutes.structure.values import (
     _AR_ALPHA,
     _AR_ORD_RX,
     _CYR,
-    _EN_ORD,
     _EN_WORDS,
-    _ES_ORD,
-    _PT_ORD,
-    _RU_ORD,
     Val,
     _ar_adv_value,
     alpha_value,
@@ -78,6 +75,16 @@ def _rest_ok(s: str, p: int, had_sep: bool, lang: str, strict: bool = True) -> b
     if c.islower():
         return had_sep and not strict
     return True
+
+
+def _spelled_value(word: str, lg: str) -> int | None:
+    """A spelled-out ordinal of the line's language (then of the others): "cuarto" -> 4, "vingt et unième" -> 21."""
+    if not word or word[0].isdigit():
+        return None
+    v = ordinal_value(lg, word)
+    if v is None:
+        v = next((x for other in LANGS if other != lg and (x := ordinal_value(other, word)) is not None), None)
+    return v
 
 
 class _Scanner:
@@ -148,7 +155,7 @@ class _Scanner:
                     "sched",
                     kw=m.group("kw"),
                     num=(m.group("ord") or m.group("num") or ""),
-                    val=Val("ord", (_EN_ORD.get(ordw, 0),), False),
+                    val=Val("ord", (ordinal_value("en", ordw) or 0,), False),
                     pos=p,
                     end=m.end(),
                     lang=lg,
@@ -207,19 +214,15 @@ class _Scanner:
             core = re.split(r"[\s\u00a0-]", num)[0]
             rv = roman_value(core.rstrip("erER") if core.upper().endswith("ER") else core)
             low = num.lower()
-            if rv:
+            if (ov := _spelled_value(low, lg)) is not None:  # before roman: "dix-septième" is not DIX
+                val = Val("num", (ov,), ov == 1)
+            elif rv:
                 val = Val("num", (rv,), rv == 1)
             elif (nv := num_value(num)) is not None:
                 val = nv
             else:
                 w = low.split()[0] if low.split() else low
-                n = (
-                    _EN_WORDS.get(w)
-                    or _ES_ORD.get(w)
-                    or _PT_ORD.get(w)
-                    or _RU_ORD.get(w)
-                    or (1 if w in ("premier", "unique", "préliminaire", "preliminar", "geral") else 0)
-                )
+                n = _EN_WORDS.get(w) or (1 if w in ("préliminaire", "preliminar", "geral") else 0)
                 val = Val("num", (n,), n == 1)
         return Cand("div", kw=kw, num=num, val=val, pos=p, end=m.end(), had_sep=bool(m.group("sep").strip()), lang=lg)
 
@@ -286,11 +289,9 @@ class _Scanner:
 
     @staticmethod
     def _art_val(num: str, lg: str) -> Val | None:
-        low = num.strip().lower()
-        if low in ("premier", "unique"):
-            return Val("num", (1, ""), True)
-        if low in _ES_ORD:
-            return Val("num", (_ES_ORD[low], ""), _ES_ORD[low] == 1)
+        v = _spelled_value(num.strip().lower(), lg)
+        if v is not None:  # "Article premier", "Artículo cuarto", "Статья первая"
+            return Val("num", (v, ""), v == 1)
         return num_value(num)
 
     def _note(self, s: str, p: int, lg: str) -> Cand | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from statutes.structure.text import unparen, western_digits
+from statutes.structure.tables import TABLES
+from statutes.structure.text import normalize_line, unparen, western_digits
 
 # Number values: roman, letters, Arabic ordinals
 # ---------------------------------------------------------------------------------------
@@ -30,48 +31,9 @@ _AR_ALPHA = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _AR_LETTERS = "".join(sorted(set(_AR_ABJAD)))
 _CYR = "абвгдежзиклмнопрстуфхцчшщэюя"
 
-_AR_UNITS = {
-    "اول": 1,
-    "اولي": 1,
-    "حادي": 1,
-    "حاديه": 1,
-    "ثاني": 2,
-    "ثانيه": 2,
-    "ثالث": 3,
-    "ثالثه": 3,
-    "رابع": 4,
-    "رابعه": 4,
-    "خامس": 5,
-    "خامسه": 5,
-    "سادس": 6,
-    "سادسه": 6,
-    "سابع": 7,
-    "سابعه": 7,
-    "ثامن": 8,
-    "ثامنه": 8,
-    "تاسع": 9,
-    "تاسعه": 9,
-    "عاشر": 10,
-    "عاشره": 10,
-}
-_AR_TENS = {
-    "عشرون": 20,
-    "عشرين": 20,
-    "ثلاثون": 30,
-    "ثلاثين": 30,
-    "اربعون": 40,
-    "اربعين": 40,
-    "خمسون": 50,
-    "خمسين": 50,
-    "ستون": 60,
-    "ستين": 60,
-    "سبعون": 70,
-    "سبعين": 70,
-    "ثمانون": 80,
-    "ثمانين": 80,
-    "تسعون": 90,
-    "تسعين": 90,
-}
+_AR_TABLE = TABLES["ar"].raw["ordinals"]
+_AR_UNITS = {normalize_line(f)[0]: int(v) for v, forms in _AR_TABLE["units"].items() for f in forms}
+_AR_TENS = {normalize_line(f)[0]: int(v) for v, forms in _AR_TABLE["tens"].items() for f in forms}
 _U = "|".join(sorted(_AR_UNITS, key=len, reverse=True))
 _T = "|".join(sorted(_AR_TENS, key=len, reverse=True))
 # "الأولى", "الحادية عشرة", "الحادية والعشرون", "العشرون", "المائة", "... بعد المائة"
@@ -82,21 +44,14 @@ _AR_ORD = (
 )
 _AR_ORD_RX = re.compile(_AR_ORD)
 # adverbial ordinals: "أولاً" "ثانياً" ... "حادي عشر"
-_AR_ADV_UNITS = {
-    "اولا": 1,
-    "ثانيا": 2,
-    "ثالثا": 3,
-    "رابعا": 4,
-    "خامسا": 5,
-    "سادسا": 6,
-    "سابعا": 7,
-    "ثامنا": 8,
-    "تاسعا": 9,
-    "عاشرا": 10,
-}
+_AR_ADV_UNITS = {normalize_line(w)[0]: int(v) for v, w in _AR_TABLE["adverbs"].items()}
+# "حادي عشر" ... "تاسع عشر": the masculine unit stems (1-9) before "عشر"
+_AR_ADV_TEEN = "|".join(
+    sorted({f for f, v in _AR_UNITS.items() if v < 10 and not f.endswith(("ه", "ى")) and f not in ("اول", "اولي")})
+)
 _AR_ADV = (
     rf"(?:(?P<au>{'|'.join(_AR_ADV_UNITS)})(?![\u0600-\u06ff])"
-    rf"|(?P<ac>حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)\s+عشر(?![\u0600-\u06ff]))"
+    rf"|(?P<ac>{_AR_ADV_TEEN})\s+عشر(?![\u0600-\u06ff]))"
 )
 _AR_ADV_RX = re.compile(_AR_ADV)
 
@@ -127,31 +82,10 @@ def _ar_adv_value(m: re.Match) -> int:
     return _AR_UNITS[m.group("ac")] + 10
 
 
-# Number words: the packed lists are kept as written (one word a line would be 60 lines).
-# fmt: off
-_EN_WORDS = {w: i + 1 for i, w in enumerate([
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-])}
-_EN_ORD = {w: i + 1 for i, w in enumerate([
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth",
-])}
-_ES_ORD = {w: i + 1 for i, w in enumerate([
-    "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo",
-])}
-_ES_ORD.update({w[:-1] + "a": v for w, v in list(_ES_ORD.items())})
-_ES_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1, "primer": 1, "tercer": 3})
-_PT_ORD = {w: i + 1 for i, w in enumerate([
-    "primeiro", "segundo", "terceiro", "quarto", "quinto", "sexto", "sétimo", "oitavo", "nono", "décimo",
-])}
-_PT_ORD.update({w[:-1] + "a": v for w, v in list(_PT_ORD.items())})
-_PT_ORD.update({"único": 1, "única": 1, "unico": 1, "unica": 1})
-_RU_ORD = {w: i + 1 for i, w in enumerate([
-    "первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый",
-])}
-_RU_ORD.update({"первая": 1, "вторая": 2, "третья": 3, "общая": 1, "особенная": 2})
-# fmt: on
+_EN_WORDS = TABLES["en"].cardinals  # "PART ONE"
+_EN_ORD = TABLES["en"].ordinals  # "First Schedule"
+# an ordinal suffix written after the digits is not part of the number's value: "1º" = "1o." = "1er" = 1
+_ORD_SUFFIXES = frozenset(_NV for t in TABLES.values() for x in t.ordinal_suffixes if (_NV := x.lower().strip("-.")))
 
 
 # A value is (family, key): keys compare within a family.
@@ -179,8 +113,10 @@ def num_value(text: str) -> Val | None:
     parts = [int(x) for x in _NV_DIGITS.findall(t)[:5]]
     suffix = t[m.end() :].strip().lower()
     suffix = _NV_CLEAN.sub("", suffix)
+    if suffix in _ORD_SUFFIXES:
+        suffix = ""
     key = tuple(parts) + (suffix,)
-    return Val("num", key, parts[0] == 1 and len(parts) == 1 and suffix in ("", "er", "º", "°", "ª", ".º", "o"))
+    return Val("num", key, parts[0] == 1 and len(parts) == 1 and suffix == "")
 
 
 def alpha_value(s: str) -> Val | None:
