@@ -24,6 +24,7 @@ goes into a `preamble` unit.
 from __future__ import annotations
 
 from statutes.structure.parser import _Parser, parse_units
+from statutes.structure.tables import DIVISION_KINDS
 from statutes.structure.text import LANGS, normalize_line
 
-__all__ = ["parse_units", "LANGS", "normalize_line", "_Parser"]
+__all__ = ["parse_units", "LANGS", "DIVISION_KINDS", "normalize_line", "_Parser"]

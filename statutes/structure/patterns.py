@@ -116,19 +116,15 @@ _SUB_RX = {
     "ar_letter": re.compile(rf"(?:\({_SP}?(?P<n1>[{_AR_LETTERS}]){_SP}?\)|(?P<n2>[{_AR_LETTERS}]){_SP}?[-–—)])"),
 }
 # language -> [(style, rank)] in the order tried
-_STYLES = {
-    "en": [("paren_num", 1), ("paren_alpha", 2), ("paren_ALPHA", 4), ("num_dot", 1), ("num_space", 1)],
-    "fr": [("roman_sep", 1), ("paren_num", 1), ("num_degree", 2), ("num_dot", 1), ("num_paren", 2), ("alpha_paren", 3)],
-    "es": [("ord", 2), ("num_dot", 1), ("roman_sep", 1), ("paren_num", 1), ("num_paren", 2), ("alpha_paren", 2)],
-    "pt": [("para_sign", 1), ("num_dash", 1), ("roman_sep", 2), ("alpha_paren", 3), ("num_dot", 4)],
-    "ru": [("num_dot", 1), ("num_paren", 2), ("cyr_paren", 3)],
-    "ar": [("ar_adv", 1), ("paren_num", 2), ("num_dash", 2), ("num_paren", 2), ("num_dot", 2), ("ar_letter", 3)],
-}
+_STYLES = {lg: list(t.levels) for lg, t in TABLES.items()}
+_unknown = {st for v in _STYLES.values() for st, _ in v} - set(_SUB_RX)
+if _unknown:  # a table naming a marker style the parser does not know
+    raise ValueError(f"statutes/structure/numbering: unknown level style(s) {sorted(_unknown)}")
 _RANK = {lg: dict(v) for lg, v in _STYLES.items()}
 for _lg in _RANK:
     _RANK[_lg].setdefault("paren_roman", 3)
     _RANK[_lg].setdefault("paren_ROMAN", 5)
-_FLEXIBLE = {("en", "paren_ALPHA"), ("en", "paren_ROMAN")} | {("ar", s) for s, _ in _STYLES["ar"]}
+_FLEXIBLE = {(lg, st) for lg, t in TABLES.items() for st in t.flexible_levels}
 # styles whose text starts with a capital (a lowercase start means a wrapped sentence)
 _CAPITAL_AFTER = {"num_dot", "roman_sep", "para_sign", "num_dash"}
 _DEF_RANK = 1.5

@@ -18,6 +18,10 @@ from typing import Any
 
 from statutes.structure.text import LANGS, normalize_line
 
+# The kinds a division unit can have, outermost first (Book > Part > Title > Chapter > Division);
+# in a given statute divisions nest in the order they are first met.
+DIVISION_KINDS = ("book", "part", "title", "chapter", "division")
+
 
 @dataclass(frozen=True)
 class Division:
@@ -37,6 +41,8 @@ class Table:
     divisions: dict[str, Division]  # lower-case keyword -> division
     ordinals: dict[str, int]  # folded spelled-out ordinal -> value (Latin and Cyrillic scripts)
     cardinals: dict[str, int]
+    levels: tuple[tuple[str, int], ...]  # sub-level marker styles in the order tried, with their rank
+    flexible_levels: frozenset[str]
     raw: dict[str, Any]  # the whole table, for language-specific sections (Arabic ordinals)
 
 
@@ -78,6 +84,8 @@ def _load(lang: str) -> Table:
         divisions=divisions,
         ordinals=_ordinals(raw.get("ordinals", {})) if lang != "ar" else {},
         cardinals={w: i + 1 for i, w in enumerate(raw.get("cardinals", ()))},
+        levels=tuple((str(st), int(rk)) for st, rk in raw.get("levels", ())),
+        flexible_levels=frozenset(raw.get("flexible_levels", ())),
         raw=raw,
     )
 

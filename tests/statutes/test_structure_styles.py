@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from statutes.structure import parse_units
+from statutes.structure import DIVISION_KINDS, parse_units
 
 _X = tomllib.loads((Path(__file__).resolve().parents[1] / "fixtures" / "statutes" / "styles.toml").read_text("utf-8"))
 MX_LGT = _X["mx_lgt"]["text"]
@@ -97,14 +97,14 @@ def test_article_numbering_styles(text, lang, expected):
 )
 def test_divisions_are_containers_of_the_articles(text, lang, expected):
     units = parse_units(text, lang)
-    divs = [u for u in units if u.kind in ("book", "part", "title", "chapter", "division")]
+    divs = [u for u in units if u.kind in DIVISION_KINDS]
     assert [(u.kind, u.label) for u in divs] == expected
     by_id = {u.id: u for u in units}
     innermost = divs[-1]
     arts = [u for u in units if u.kind in ("article", "section")]
     assert arts and all(u.parent == innermost.id for u in arts)
     for d in divs[1:]:
-        assert by_id[d.parent or ""].kind in ("book", "part", "title", "chapter", "division")
+        assert by_id[d.parent or ""].kind in DIVISION_KINDS
     assert all(innermost.start <= u.start and u.end <= innermost.end for u in arts)
 
 

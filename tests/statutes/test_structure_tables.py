@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from statutes.structure.tables import TABLES, fold, ordinal_forms, ordinal_value
+from statutes.structure.patterns import _SUB_RX
+from statutes.structure.tables import DIVISION_KINDS, TABLES, fold, ordinal_forms, ordinal_value
 from statutes.structure.text import LANGS, normalize_line
 from statutes.structure.values import _AR_ORD_RX, ar_ordinal_value
 
-KINDS = {"book", "part", "title", "chapter", "division"}
+KINDS = set(DIVISION_KINDS)
 
 
 def test_one_table_per_language_with_the_required_entries():
@@ -17,6 +18,8 @@ def test_one_table_per_language_with_the_required_entries():
         assert t.preamble and t.article_words and t.divisions, lg
         assert {d.kind for d in t.divisions.values()} <= KINDS, lg
         assert all(d.label and d.id_prefix for d in t.divisions.values()), lg
+        assert t.levels and {st for st, _ in t.levels} <= set(_SUB_RX), lg
+        assert t.flexible_levels <= {st for st, _ in t.levels} | {"paren_ROMAN"}, lg
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es", "pt", "ru"])
