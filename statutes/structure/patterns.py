@@ -58,7 +58,8 @@ _EN_DIV_RX = re.compile(
     rf"{_SP}+(?P<num>{_ROMAN_RX}(?![A-Za-z])|\d{{1,3}}[A-Z]?(?![\w])|\d{{1,3}}(?=[A-Z]{{2}})|(?i:{_ONES})\b)(?P<sep>{_SEP})"
 )
 _EN_SCHED_RX = re.compile(
-    rf"(?:(?P<ord>(?i:{_ORDW['en']}|the)){_SP}+)?"
+    # a word or two before the keyword; the scanner keeps it only if it is "the" or an ordinal ("Twenty-first")
+    rf"(?:(?P<ord>[A-Za-z]{{3,12}}(?:[- ][A-Za-z]{{3,7}})?){_SP}+)?"
     rf"(?P<kw>SCHEDULES?|Schedules?|ANNEX(?:URE)?|Annex(?:ure)?|APPENDIX|Appendix)"
     rf"(?:{_SP}+(?P<num>\d{{1,3}}(?![\w])|{_ROMAN_RX}(?![A-Za-z])|[A-Z](?![\w])))?(?P<sep>{_SEP})"
 )

@@ -144,6 +144,8 @@ class _Scanner:
     def _div(self, s: str, p: int, lg: str) -> Cand | None:
         if lg == "en":
             m = _EN_SCHED_RX.match(s, p)
+            if m and m.group("ord") and m.group("ord").lower() != "the" and not ordinal_value("en", m.group("ord")):
+                m = None  # "SAID SCHEDULE": not a schedule heading
             if (
                 m
                 and (m.group("ord") or m.group("num") or m.group("kw").isupper())
