@@ -54,18 +54,27 @@ def fold(word: str) -> str:
     return re.sub(r"[\s\u00a0-]+", " ", t).strip()
 
 
-def _ordinals(spec: dict[str, Any]) -> dict[str, int]:
-    words: dict[int, list[str]] = {int(k): list(v) for k, v in spec.get("words", {}).items()}
-    combining = {int(k): list(v) for k, v in spec.get("combining", {}).items()}
+def _spelled(spec: dict[str, Any]) -> dict[str, int]:
+    """Ordinal forms as written (lower case) -> value: the listed words, then every ten's prefix
+    followed by every form of a unit 1-9 ("vigésimo " + "primero", "vingt et " + "unième")."""
+    words = {int(k): [str(f) for f in v] for k, v in spec.get("words", {}).items()}
+    combining = {int(k): [str(f) for f in v] for k, v in spec.get("combining", {}).items()}
     out: dict[str, int] = {}
     for v, forms in words.items():
         for f in forms:
-            out.setdefault(fold(f), v)
+            out.setdefault(f.lower(), v)
     for ten, prefixes in spec.get("prefixes", {}).items():
         for u in range(1, 10):
             for p in prefixes:
                 for f in combining.get(u, words.get(u, [])):
-                    out.setdefault(fold(p + f), int(ten) + u)
+                    out.setdefault((p + f).lower(), int(ten) + u)
+    return out
+
+
+def _ordinals(spec: dict[str, Any]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f, v in _spelled(spec).items():
+        out.setdefault(fold(f), v)
     return out
 
 
@@ -99,20 +108,8 @@ TABLES = {lg: table(lg) for lg in LANGS}
 
 
 def ordinal_forms(lang: str) -> dict[str, int]:
-    """Every spelling of the language's ordinals (accented as in the table and folded) -> value."""
-    t = table(lang)
-    raw = t.raw.get("ordinals", {})
-    combining = {int(k): list(v) for k, v in raw.get("combining", {}).items()}
-    words = {int(k): list(v) for k, v in raw.get("words", {}).items()}
-    out: dict[str, int] = {}
-    for v, fs in words.items():
-        for f in fs:
-            out[f.lower()] = v
-    for ten, prefixes in raw.get("prefixes", {}).items():
-        for u in range(1, 10):
-            for p in prefixes:
-                for f in combining.get(u, words.get(u, [])):
-                    out.setdefault((p + f).lower(), int(ten) + u)
+    """Every spelling of the language's ordinals (accented as in the table, and folded) -> value."""
+    out = _spelled(table(lang).raw.get("ordinals", {}))
     for f, v in list(out.items()):
         out.setdefault(fold(f), v)
     return out
