@@ -80,13 +80,27 @@ PIECES = list("\n\n\n  ()().-–—:;,1234567890aiivxIVXbhjzа«»\"'“”§º�
     "\x0c",
     "Short title",
     "shall",
+    "Artículo 1o. ",
+    "Artículo cuarto.- ",
+    "ARTICULO DÉCIMO PRIMERO. ",
+    "Article 1er ",
+    "Article premier\n",
+    "Art. 1.º ",
+    "Статья 1-я. ",
+    "Раздел первый\n",
+    "Глава двадцать первая\n",
+    "LIBRO PRIMERO\n",
+    "Livre Ier\n",
+    "Infractions commises\n",
+    " bis ",
+    " quáter ",
 ]
 statutes_like = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 any_text = st.text(max_size=400)
 
 
-def check_invariants(text: str, lang: str):
-    units = _Parser(text, lang).run()  # the strict parser: no safety net
+def check_invariants(text: str, lang: str, headings_above: bool = False):
+    units = _Parser(text, lang, headings_above).run()  # the strict parser: no safety net
     ids = set()
     by_id = {}
     prev_start = -1
@@ -125,6 +139,12 @@ def test_invariants_on_statute_like_text(text, lang):
     defs = extract_definitions(text, units, lang)
     for d in defs:
         assert 0 <= d.start <= d.end <= len(text) and text[d.start : d.end] == d.text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(statutes_like, st.sampled_from(LANGS))
+def test_invariants_with_headings_above(text, lang):
+    check_invariants(text, lang, headings_above=True)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
