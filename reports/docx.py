@@ -163,6 +163,7 @@ class _Writer:
         self.t = translations(r.lang)
         self.rtl = r.dir == "rtl"
         self.doc = docx.Document()
+        self._style_ids: dict[str, str] = {}
         _define_styles(self.doc)
         _set_language(self.doc, r.lang, self.rtl)
 
@@ -173,19 +174,29 @@ class _Writer:
     def count(self, message: str) -> str:
         return str(self.t.pgettext("count", message))
 
+    def style_id(self, name: str) -> str:
+        """The id of a style, looked up once (python-docx looks styles up by name on every paragraph)."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.styles[name].style_id
+        return self._style_ids[name]
+
     def para(self, text: str = "", style: str | None = None) -> Paragraph:
-        return self.doc.add_paragraph(_clean(text), style)
+        return self.parts([(text, None)], style)
 
     def parts(self, parts: list[tuple[str, str | None]], style: str | None = None) -> Paragraph:
-        """A paragraph of runs, each in a character style or none."""
-        p = self.doc.add_paragraph(style=style)
+        """A paragraph in a paragraph style, of runs each in a character style or none."""
+        p = self.doc.add_paragraph()
+        if style:
+            p._p.get_or_add_pPr().style = self.style_id(style)
         for text, char_style in parts:
             if text:
-                p.add_run(_clean(text), char_style)
+                run = p.add_run(_clean(text))
+                if char_style:
+                    run._r.style = self.style_id(char_style)
         return p
 
     def heading(self, text: str, level: int) -> Paragraph:
-        return self.doc.add_heading(_clean(text), level)
+        return self.para(text, f"Heading {level}")
 
     def table(self, rows: list[list[str]], header: bool = False, first_cm: float = 7.0) -> Table:
         """A grid: the first column `first_cm` wide (row labels), the page width shared by the others."""
