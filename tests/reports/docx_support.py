@@ -110,3 +110,29 @@ def ink(png: Path) -> float:
         grey = im.convert("L")
         hist = grey.histogram()
     return 1 - sum(hist[250:]) / max(1, sum(hist))
+
+
+def save_with_libreoffice(text: str, path: Path) -> Path:
+    """The statute text saved as .docx by LibreOffice Writer itself (a word processor's own file)."""
+    import subprocess
+
+    exe = soffice()
+    assert exe, SOFFICE_HINT
+    src = path.with_suffix(".txt")
+    src.write_text(text, encoding="utf-8")
+    cmd = [
+        exe,
+        f"-env:UserInstallation={(path.parent / 'lo-profile').resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--infilter=Text (encoded):UTF8,LF,,,",
+        "--convert-to",
+        "docx:MS Word 2007 XML",
+        "--outdir",
+        str(path.parent),
+        str(src),
+    ]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    src.unlink()
+    assert res.returncode == 0 and path.is_file(), (res.stdout + res.stderr)[-2000:]
+    return path

@@ -29,7 +29,7 @@ from reports.reviewdb import ReviewDBError, load_reviews
 from reports.view import article_label
 from statutes import read_statute
 from tests.corpus import KENYA, STATUTES, statute_text
-from tests.reports.docx_support import SOFFICE_HINT, ink, save_as_docx, soffice, to_pdf, to_png
+from tests.reports.docx_support import SOFFICE_HINT, ink, save_as_docx, save_with_libreoffice, soffice, to_pdf, to_png
 
 SAMPLE = Path(__file__).parents[2] / "data" / "samples" / "ke-counter-trafficking-2010-excerpt.txt"
 KUWAIT = STATUTES / "kw-law-91-2013.txt"
@@ -109,8 +109,9 @@ def test_comment_wording(assessment, lang):
 # --- a real statute saved as DOCX ---------------------------------------------------------------------
 
 REAL = [
-    pytest.param((KENYA if KENYA.is_file() else SAMPLE, "en", False), id="kenya-en"),
-    pytest.param((KUWAIT, "ar", True), id="kuwait-ar"),
+    pytest.param((KENYA if KENYA.is_file() else SAMPLE, "en", "python-docx"), id="kenya-en"),
+    pytest.param((KUWAIT, "ar", "python-docx-rtl"), id="kuwait-ar"),
+    pytest.param((KENYA if KENYA.is_file() else SAMPLE, "en", "libreoffice"), id="kenya-saved-by-libreoffice"),
 ]
 
 
@@ -128,11 +129,16 @@ def _shape(p, strip: bool = False):
 
 @pytest.fixture(scope="module", params=REAL)
 def annotated(request, tmp_path_factory):
-    source, lang, rtl = request.param
+    source, lang, writer = request.param
     if not source.is_file():
         pytest.skip(f"{source}: corpus statute absent")
     tmp = tmp_path_factory.mktemp(f"annotate-{lang}")
-    draft = save_as_docx(statute_text(source), tmp / f"{source.stem}.docx", rtl=rtl)
+    if writer == "libreoffice":
+        if soffice() is None:
+            pytest.skip(SOFFICE_HINT)
+        draft = save_with_libreoffice(statute_text(source), tmp / f"{source.stem}.docx")
+    else:
+        draft = save_as_docx(statute_text(source), tmp / f"{source.stem}.docx", rtl=writer.endswith("rtl"))
     st = read_statute(draft)
     a = assess(st, resolve_model("tip-2009"))
     cited = next(v for v in a.verdicts if v.evidence)
@@ -200,6 +206,41 @@ def test_annotated_draft_opens_in_libreoffice(annotated, tmp_path):
     pdf = to_pdf(out, tmp_path)
     pages = to_png(pdf, tmp_path, 1, 1)
     assert all(ink(png) > 0.005 for png in pages)  # the first page shows the draft's text
+
+
+def test_runs_in_hyperlinks_and_insertions_and_comments_already_there(assessment, replace, tmp_path):
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc = docx.Document()
+    first = doc.add_paragraph("Section 1. Plain words of the first section.")
+    doc.add_comment(first.runs, "an adviser's note", author="Adviser")
+    linked = doc.add_paragraph()
+    linked._p.append(
+        parse_xml(f'<w:hyperlink {ns} w:anchor="s2"><w:r><w:t>Linked words of two.</w:t></w:r></w:hyperlink>')
+    )
+    inserted = doc.add_paragraph()
+    inserted._p.append(
+        parse_xml(f'<w:ins {ns} w:id="90" w:author="Drafter"><w:r><w:t>Inserted words of three.</w:t></w:r></w:ins>')
+    )
+    draft = tmp_path / "draft.docx"
+    doc.save(str(draft))
+    text = read_statute(draft).text
+    cited = []
+    for v, words in zip(assessment.verdicts, ["Linked words of two.", "Inserted words of three."], strict=False):
+        at = text.index(words)
+        cited.append(replace(v, evidence=[replace(v.evidence[0], start=at, end=at + len(words))] if v.evidence else []))
+    a = replace(assessment, verdicts=cited + [replace(v, evidence=[]) for v in assessment.verdicts[2:]])
+    res = annotate_docx(draft, tmp_path / "out.docx", a, "en", text=text)
+    out = docx.Document(str(tmp_path / "out.docx"))
+    comments = list(out.comments)
+    assert res.comments == 3 and len(comments) == 4  # the adviser's, the summary and two of evidence
+    assert [c.author for c in comments].count("Adviser") == 1 and comments[0].text == "an adviser's note"
+    assert len({c.comment_id for c in comments}) == 4
+    paras = paragraph_elements(out.element.body)
+    assert [paragraph_text(p) for p in paras] == [paragraph_text(p) for p in paragraph_elements(doc.element.body)]
+    assert paras[1].find(f"{W}hyperlink/{W}commentRangeStart") is not None
+    assert paras[2].find(f"{W}ins/{W}commentRangeStart") is not None
 
 
 # --- the command -------------------------------------------------------------------------------------
