@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.types import Assessment, Verdict
-from reports.docx import set_bidi
+from reports.docx import embed, set_bidi
 from reports.i18n import VERDICT_LABELS, is_rtl, normalize_lang, translations
 from reports.view import article_label, format_confidence
 
@@ -197,7 +197,8 @@ def verdict_lines(v: Verdict, lang: str, review: ReviewNote | None = None) -> li
     t = translations(lang)
     _ = t.gettext
     p = v.provision
-    head = f"{article_label(p.article, lang)} — {p.title}"
+    base = "rtl" if is_rtl(lang) else "ltr"
+    head = f"{article_label(p.article, lang)} — {embed(p.title, base)}"
     verdict = _(VERDICT_LABELS.get(v.verdict, v.verdict))
     line = f"{head}: {verdict} · {_('Confidence')} {format_confidence(v.confidence, lang)}"
     if v.review:
@@ -205,23 +206,24 @@ def verdict_lines(v: Verdict, lang: str, review: ReviewNote | None = None) -> li
     lines = [line]
     missing = sorted(v.missing_elements, key=lambda e: not e.essential)
     if missing:
-        words = [e.label if e.essential else f"{e.label} ({_('not essential')})" for e in missing]
+        words = [embed(e.label, base) + ("" if e.essential else f" ({_('not essential')})") for e in missing]
         lines.append(f"{_('Missing elements:')} {'; '.join(words)}")
     if review is not None:
         said = _(VERDICT_LABELS.get(review.verdict, review.verdict))
         if review.reviewer:
-            said = f"{said} ({review.reviewer})"
+            said = f"{said} ({embed(review.reviewer, base)})"
         lines.append(_("Reviewer's verdict: %(verdict)s") % {"verdict": said})
         if review.note:
-            lines.append(review.note)
+            lines.append(embed(review.note, base))
     return lines
 
 
 def summary_lines(a: Assessment, lang: str) -> list[str]:
     """The summary comment: how many provisions were assessed, and the mandatory ones not fully covered."""
     _ = translations(lang).gettext
+    base = "rtl" if is_rtl(lang) else "ltr"
     lines = [
-        f"{_('Gap analysis report')} — {a.model.title} ({a.model.id} {a.model.version})",
+        f"{_('Gap analysis report')} — {embed(f'{a.model.title} ({a.model.id} {a.model.version})', base)}",
         _("Provisions assessed: %(n)s") % {"n": len(a.verdicts)},
         _("Mandatory provisions not fully covered"),
     ]
@@ -229,7 +231,8 @@ def summary_lines(a: Assessment, lang: str) -> list[str]:
     for v in gaps:
         mark = f" · {_('needs review')}" if v.review else ""
         verdict = _(VERDICT_LABELS.get(v.verdict, v.verdict))
-        lines.append(f"• {article_label(v.provision.article, lang)} — {v.provision.title}: {verdict}{mark}")
+        title = embed(v.provision.title, base)
+        lines.append(f"• {article_label(v.provision.article, lang)} — {title}: {verdict}{mark}")
     if not gaps:
         lines.append(_("None: every mandatory provision is covered."))
     return lines

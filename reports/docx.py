@@ -87,6 +87,18 @@ def set_bidi(ppr: etree._Element, rtl: bool) -> None:
     _insert_ordered(ppr, el, _AFTER_BIDI)
 
 
+# Unicode directional embeddings (UAX #9): a value written in the other direction than its paragraph keeps
+# its own order, as <bdi> does in the HTML report; Word and LibreOffice both honour them.
+_EMBED = {"ltr": "\u202a", "rtl": "\u202b"}
+_POP = "\u202c"
+
+
+def embed(text: str, base: str) -> str:
+    """`text` wrapped in an embedding of its own direction when that is not `base` (the paragraph's)."""
+    direction = textdir(text, base)
+    return text if direction == base or not text else _EMBED[direction] + text + _POP
+
+
 def _clean(text: object) -> str:
     """Text XML 1.0 can carry: statute words come from the input."""
     return "".join(ch for ch in str(text or "") if ch in "\t\n" or (ord(ch) >= 0x20 and ch not in "\ufffe\uffff"))
@@ -180,17 +192,24 @@ class _Writer:
             self._style_ids[name] = self.doc.styles[name].style_id
         return self._style_ids[name]
 
-    def para(self, text: str = "", style: str | None = None) -> Paragraph:
-        return self.parts([(text, None)], style)
+    def para(self, text: str = "", style: str | None = None, direction: str | None = None) -> Paragraph:
+        return self.parts([(text, None)], style, direction)
 
-    def parts(self, parts: list[tuple[str, str | None]], style: str | None = None) -> Paragraph:
-        """A paragraph in a paragraph style, of runs each in a character style or none."""
+    def parts(
+        self, parts: list[tuple[str, str | None]], style: str | None = None, direction: str | None = None
+    ) -> Paragraph:
+        """A paragraph in a paragraph style, of runs each in a character style or none.
+
+        Each run is one value or label; one written in the other direction than the paragraph
+        (`direction`, else the report's) is embedded in its own.
+        """
         p = self.doc.add_paragraph()
         if style:
             p._p.get_or_add_pPr().style = self.style_id(style)
+        base = direction or self.r.dir
         for text, char_style in parts:
             if text:
-                run = p.add_run(_clean(text))
+                run = p.add_run(embed(_clean(text), base))
                 if char_style:
                     run._r.style = self.style_id(char_style)
         return p
@@ -208,7 +227,7 @@ class _Writer:
         rest = Cm((16.0 - first_cm) / max(1, len(rows[0]) - 1))
         for row, values in zip(table.rows, rows, strict=True):
             for i, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                cell.text = _clean(value)
+                cell.text = embed(_clean(value), self.r.dir)
                 cell.width = Cm(first_cm) if i == 0 else rest
         if header:  # the header row repeats on each page
             table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
@@ -219,18 +238,20 @@ class _Writer:
 
     def quote(self, e: Evidence) -> None:
         self.para(e.unit, CITATION_STYLE)
-        p = self.para(e.text, "Quote")
         direction = textdir(e.text, self.r.statute_dir)
+        p = self.para(e.text, "Quote", direction)
         if (direction == "rtl") != self.rtl:  # a quoted clause keeps the direction of the statute's words
             set_bidi(p._p.get_or_add_pPr(), direction == "rtl")
 
     def provision_heading(self, p: ProvisionView) -> None:
         _ = self._
-        self.heading(f"{p.label} — {p.title}", 4)
+        self.parts([(p.label, None), (" — ", None), (p.title, None)], "Heading 4")
         parts: list[tuple[str, str | None]] = [
             (p.verdict_label, VERDICT_STYLES.get(p.verdict)),
-            (f" · {p.status_label} · {_('Chapter')} {p.chapter}. {p.chapter_title}", None),
-            (f" · {_('Confidence')} {p.confidence}", None),
+            (f" · {p.status_label} · {_('Chapter')} ", None),
+            (f"{p.chapter}. {p.chapter_title}", None),
+            (f" · {_('Confidence')} ", None),
+            (p.confidence if not self.rtl else _EMBED["ltr"] + p.confidence + _POP, None),  # a number: as in HTML
         ]
         if p.review:
             parts += [(" · ", None), (_("needs review"), REVIEW_STYLE)]
@@ -288,7 +309,8 @@ class _Writer:
         if r.mandatory_gaps:
             for p in r.mandatory_gaps:
                 self.parts(
-                    [(f"{p.label} — {p.title} · ", None), (p.verdict_label, VERDICT_STYLES.get(p.verdict))],
+                    [(p.label, None), (" — ", None), (p.title, None), (" · ", None)]
+                    + [(p.verdict_label, VERDICT_STYLES.get(p.verdict))],
                     "List Bullet",
                 )
         else:
@@ -440,4 +462,4 @@ def render_docx(a: Assessment, lang: str = "en") -> bytes:
     return _Writer(build_view(a, lang)).write()
 
 
-__all__ = ["render_docx", "set_bidi", "VERDICT_STYLES", "REVIEW_STYLE", "CITATION_STYLE", "NOTE_STYLE"]
+__all__ = ["embed", "render_docx", "set_bidi", "VERDICT_STYLES", "REVIEW_STYLE", "CITATION_STYLE", "NOTE_STYLE"]

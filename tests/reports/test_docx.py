@@ -15,6 +15,7 @@ from cli import app
 from reports import render
 from reports.docx import CITATION_STYLE, NOTE_STYLE, REVIEW_STYLE, VERDICT_STYLES, render_docx
 from reports.i18n import languages, translations
+from reports.view import build_view
 from tests.reports.docx_support import SOFFICE_HINT, ink, soffice, to_pdf, to_png
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,7 +40,8 @@ def _paragraphs(doc):
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace collapsed, directional embeddings dropped (the HTML report uses <bdi> instead)."""
+    return " ".join(re.sub("[\u202a-\u202e]", "", text).split())
 
 
 def _html_headings(page: str) -> list[tuple[int, str]]:
@@ -125,6 +127,25 @@ def test_statute_words_stay_words(hostile, replace):
     assert "Whoever recruits <b>a person</b> {{ 7*7 }}" in body
     assert "<script>alert(1)</script>" in doc.paragraphs[1].text  # the title, as text
     assert "=HYPERLINK(" in body
+
+
+@pytest.mark.parametrize(
+    "fixture,lang,embedded",
+    [
+        ("assessment", "ar", "\u202aPrevention of Trafficking in Persons Act\u202c"),  # English title, Arabic report
+        ("assessment_ar", "en", "\u202bقانون مكافحة الاتجار بالأشخاص (نص للاختبار)\u202c"),
+        ("assessment", "en", "Prevention of Trafficking in Persons Act"),  # same direction: nothing added
+    ],
+)
+def test_values_keep_their_own_direction(request, fixture, lang, embedded):
+    doc = _open(render_docx(request.getfixturevalue(fixture), lang))
+    assert doc.paragraphs[1].text == embedded  # the subtitle
+    heading = next(p.text for p in doc.paragraphs if p.style.name == "Heading 4")
+    first = build_view(request.getfixturevalue(fixture), lang).needs_review[0]  # the first provision shown
+    if lang == "ar":  # an English model title in an Arabic heading keeps its order
+        assert heading == f"{first.label} — \u202a{first.title}\u202c"
+    else:
+        assert heading == f"{first.label} — {first.title}"
 
 
 def test_no_mandatory_gap_and_no_review(assessment, replace):
