@@ -358,12 +358,18 @@ def annotate(
         fail(f"{target}: the reviewed copy must be a .docx file", EXIT_USAGE)
     if target.exists() and draft.exists() and target.resolve() == draft.resolve():
         fail(f"{target}: would overwrite the draft; give another -o", EXIT_USAGE)
+    from statutes import StatuteError
+
     m = _model(model)
-    st = _read(draft, lang)
+    st = _read(draft, lang)  # the reader's checks (size, zip bomb, hostile XML) run before python-docx opens it
+    if st.meta.format != "docx":
+        fail(f"{draft}: the file is {st.meta.format.upper()}, not Word .docx; for other formats use `modellaw compare`")
     reviews = _reviews(db)
     a = assess(st, m)
     try:
         res = annotate_docx(draft, target, a, report_lang, reviews=reviews, text=st.text)
+    except StatuteError as exc:
+        fail(str(exc))
     except OSError as exc:
         fail(f"{target}: cannot write: {exc.strerror or exc}")
     typer.echo(

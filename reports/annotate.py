@@ -283,14 +283,27 @@ def annotate_docx(
 ) -> AnnotateResult:
     """Write `src` (the .docx the assessment `a` was made of) to `dst` with the comments added.
 
-    `text` is the statute text the assessment's evidence offsets refer to (as read from `src`);
-    `reviews` maps provision ids or protection keys to a person's verdict.
+    `text` is the statute text the assessment's evidence offsets refer to (as read from `src` by
+    `statutes.read_statute`, which also refuses zip bombs and hostile XML: read it before calling
+    this); `reviews` maps provision ids or protection keys to a person's verdict. Raises
+    StatuteError when `src` is not a Word document.
     """
+    import zipfile
+
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    from statutes import StatuteError
 
     lang = normalize_lang(lang)
     src, dst = Path(src), Path(dst)
-    doc = docx.Document(str(src))
+    try:
+        doc = docx.Document(str(src))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise StatuteError(
+            f"{src}: not a Word .docx document ({exc}); for other formats use `modellaw compare`"
+        ) from None
     elements = paragraph_elements(doc.element.body)
     texts = [paragraph_text(p) for p in elements]
     if text is None:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from analysis import assess
 from cli import app
 from modellaw import resolve_model
+from reports import render
 from reports.annotate import (
     AUTHOR,
     ReviewNote,
@@ -28,7 +29,7 @@ from reports.annotate import (
 from reports.i18n import VERDICT_LABELS, languages, translations
 from reports.reviewdb import ReviewDBError, load_reviews
 from reports.view import article_label
-from statutes import read_statute
+from statutes import StatuteError, read_statute
 from tests.corpus import KENYA, STATUTES, statute_text
 from tests.reports.docx_support import SOFFICE_HINT, ink, save_as_docx, save_with_libreoffice, soffice, to_pdf, to_png
 
@@ -275,6 +276,8 @@ def test_cli_annotates_beside_the_draft(sample_docx):
     "args,code,words",
     [
         (["{txt}"], 3, "for other formats use `modellaw compare`"),
+        (["{pdf_named_docx}"], 3, "the file is PDF, not Word .docx; for other formats use `modellaw compare`"),
+        (["{txt_named_docx}"], 3, "not a DOCX file"),
         (["{docx}", "-o", "{docx}"], 2, "would overwrite the draft"),
         (["{docx}", "-o", "out.pdf"], 2, "must be a .docx file"),
         (["{docx}", "--report-lang", "xx"], 2, "unsupported report language"),
@@ -282,10 +285,15 @@ def test_cli_annotates_beside_the_draft(sample_docx):
         (["{docx}", "--db", "{missing}"], 3, "no such database"),
     ],
 )
-def test_cli_refuses_with_one_line(sample_docx, tmp_path, args, code, words):
+def test_cli_refuses_with_one_line(sample_docx, assessment, tmp_path, args, code, words):
     txt = tmp_path / "draft.txt"
     txt.write_text(statute_text(SAMPLE), encoding="utf-8")
     values = {"txt": txt, "docx": sample_docx, "missing": tmp_path / "missing.docx"}
+    values["txt_named_docx"] = tmp_path / "text.docx"
+    values["txt_named_docx"].write_text(statute_text(SAMPLE), encoding="utf-8")
+    if "pdf_named_docx" in args[0]:
+        values["pdf_named_docx"] = tmp_path / "report.docx"
+        values["pdf_named_docx"].write_bytes(render(assessment, "pdf", "en"))
     res = runner.invoke(app, ["annotate", *(a.format(**values) for a in args)])
     assert res.exit_code == code, res.output
     lines = res.output.strip().splitlines()
@@ -337,6 +345,14 @@ def test_load_reviews(tmp_path, case, sql, expected):
         for statement in sql:
             con.execute(statement)
     assert load_reviews(db) == expected
+
+
+def test_annotate_refuses_what_is_not_word(assessment, tmp_path):
+    src = tmp_path / "draft.docx"
+    src.write_text("plain words", encoding="utf-8")
+    with pytest.raises(StatuteError, match="draft.docx: not a Word .docx document .*use `modellaw compare`"):
+        annotate_docx(src, tmp_path / "out.docx", assessment, "en", text="plain words")
+    assert not (tmp_path / "out.docx").exists()
 
 
 def test_load_reviews_refuses_what_is_not_a_database(tmp_path):
