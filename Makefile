@@ -30,15 +30,16 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The report tests render HTML in a headless Chromium and read PDFs back with pdftotext:
+# The report tests render HTML in a headless Chromium, read PDFs back with pdftotext and open
+# Word files in LibreOffice (libreoffice-writer):
 # install the Debian packages when they are absent (CI runs as root); if that cannot be
 # done, those tests skip and say why.
 test: setup lint
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then \
-		echo "make test: installing chromium and poppler-utils for the report tests"; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/soffice ]; then \
+		echo "make test: installing chromium, chromium-driver, poppler-utils and libreoffice-writer for the report tests"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium chromium-driver poppler-utils fonts-dejavu-core >/dev/null; } \
-		|| echo "make test: could not install chromium/poppler-utils; their tests will be skipped"; \
+			chromium chromium-driver poppler-utils fonts-dejavu-core libreoffice-writer >/dev/null; } \
+		|| echo "make test: could not install chromium/poppler-utils/libreoffice-writer; their tests will be skipped"; \
 	fi
 	$(BIN)/python -m pytest
 

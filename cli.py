@@ -241,9 +241,10 @@ class OutFormat(str, Enum):
     pdf = "pdf"
     csv = "csv"
     xlsx = "xlsx"
+    docx = "docx"
 
 
-_BINARY = {"pdf", "xlsx"}
+_BINARY = {"pdf", "xlsx", "docx"}
 _VERDICT_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": "✘ missing"}
 
 
@@ -300,7 +301,7 @@ def compare(
     statute: Path = typer.Argument(..., help="Statute: .txt .md .docx .pdf .html .xml (Akoma Ntoso)"),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
-    fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table, json, md, html, pdf, csv, xlsx."),
+    fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table, json, md, html, pdf, csv, xlsx, docx."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
     fail_on_gaps: bool = typer.Option(False, help="Exit 1 when a mandatory provision is not covered."),
@@ -321,12 +322,13 @@ def compare(
     if fmt is OutFormat.table:
         _print_table(a)
         if out:
-            fail("--output needs --format json, md, html, pdf, csv or xlsx", EXIT_USAGE)
+            fail("--output needs --format json, md, html, pdf, csv, xlsx or docx", EXIT_USAGE)
     else:
         from reports import render
+        from reports.docx import render_docx
 
         try:
-            data = render(a, fmt.value, report_lang)
+            data = render_docx(a, report_lang) if fmt is OutFormat.docx else render(a, fmt.value, report_lang)
         except ValueError as exc:
             fail(str(exc), EXIT_USAGE)
         if out:
@@ -360,6 +362,73 @@ def _reviewed(a: Assessment, db: Optional[Path], *, explicit: bool) -> Assessmen
             return apply_reviews(a, store.reviews(a.statute_sha256, a.model.id))
     except HistoryError as exc:
         fail(str(exc))
+
+
+def _review_notes(a: Assessment, db: Optional[Path]) -> dict:
+    """protection key -> the reviewer's verdict in force for this statute text and model (none without --db)."""
+    if db is None:
+        return {}
+    from reports.annotate import ReviewNote
+    from store import HistoryError, HistoryStore
+    from store.paths import resolve_db
+
+    path = resolve_db(db)
+    if not path.is_file():
+        fail(f"{path}: no such database (record a review first, or leave out --db)")
+    try:
+        with HistoryStore(path) as store:
+            found = store.reviews(a.statute_sha256, a.model.id)
+    except HistoryError as exc:
+        fail(str(exc))
+    return {key: ReviewNote(r.verdict, r.reviewer, r.note) for key, r in found.items()}
+
+
+@app.command()
+def annotate(
+    draft: Path = typer.Argument(..., help="The draft bill or statute, as a Word .docx file."),
+    out: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Where to write the reviewed copy (default: DRAFT.reviewed.docx beside it)."
+    ),
+    model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
+    lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
+    report_lang: str = typer.Option("en", help="Language of the comments: a report language (en, fr, es, ar...)."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Database holding reviewers' verdicts, to show in comments."),
+) -> None:
+    """The draft itself, unchanged, with a Word comment on every paragraph the assessment cites."""
+    from analysis import assess
+    from reports.annotate import annotate_docx, is_docx
+    from reports.i18n import normalize_lang
+
+    try:
+        report_lang = normalize_lang(report_lang)
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    if draft.is_file() and not is_docx(draft):
+        fail(f"{draft}: annotate writes comments into Word .docx files only; for other formats use `modellaw compare`")
+    target = out or draft.with_name(f"{draft.stem}.reviewed.docx")
+    if target.suffix.lower() != ".docx":
+        fail(f"{target}: the reviewed copy must be a .docx file", EXIT_USAGE)
+    if target.exists() and draft.exists() and target.resolve() == draft.resolve():
+        fail(f"{target}: would overwrite the draft; give another -o", EXIT_USAGE)
+    from statutes import StatuteError
+
+    m = _model(model)
+    st = _read(draft, lang)  # the reader's checks (size, zip bomb, hostile XML) run before python-docx opens it
+    if st.meta.format != "docx":
+        fail(f"{draft}: the file is {st.meta.format.upper()}, not Word .docx; for other formats use `modellaw compare`")
+    a = assess(st, m)
+    reviews = _review_notes(a, db)
+    try:
+        res = annotate_docx(draft, target, a, report_lang, reviews=reviews, text=st.text)
+    except StatuteError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{target}: cannot write: {exc.strerror or exc}")
+    typer.echo(
+        f"wrote {res.path}: {res.comments} comments ({res.commented} paragraphs with evidence and a summary); "
+        f"{res.aligned} of {res.with_text} paragraphs with text matched to the text read",
+        err=True,
+    )
 
 
 def _benchmark(gold: Path, statutes_dir: Optional[Path], m: Model, held_out: bool) -> "Benchmark":
