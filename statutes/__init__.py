@@ -27,11 +27,14 @@ def parse_text(text: str, lang: str | None = None, meta: StatuteMeta | None = No
     return _build(text, lang or meta.language or detect_language(text), meta, None)
 
 
-def read_statute(path: str | Path, lang: str | None = None) -> Statute:
-    """Read any supported format; `lang` overrides detection. Raises StatuteError (one line)."""
+def read_statute(path: str | Path, lang: str | None = None, ocr: str | None = None) -> Statute:
+    """Read any supported format; `lang` overrides detection. Raises StatuteError (one line).
+
+    `ocr` is auto, always or never: which PDF pages are read by OCR (see statutes.readers.read_document).
+    """
     from statutes.lang import detect_language
     from statutes.readers import read_document
 
-    doc: Document = read_document(Path(path))
+    doc: Document = read_document(Path(path), ocr=ocr, lang=lang if lang and lang != "auto" else None)
     language = lang if lang and lang != "auto" else (doc.meta.language or detect_language(doc.text))
     return _build(doc.text, language, doc.meta, doc.units)

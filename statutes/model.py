@@ -60,6 +60,12 @@ class StatuteMeta:
     language: str = ""  # as declared by header/sidecar/manifest, if any
     source: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based PDF pages whose text came from OCR
+    ocr_spans: list[tuple[int, int]] = field(default_factory=list)  # their [start, end) in the text as read
+
+    def from_ocr(self, start: int, end: int) -> bool:
+        """Whether any of text[start:end] was read by OCR rather than from a text layer."""
+        return any(s < end and start < e for s, e in self.ocr_spans)
 
 
 @dataclass

@@ -15,6 +15,7 @@ the hardened parser of modellaw.safexml, and a PDF's page count is capped.
 from __future__ import annotations
 
 import stat as stat_mod
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -34,6 +35,7 @@ from statutes.readers.docx import _read_docx
 from statutes.readers.encoding import decode_text
 from statutes.readers.html import _read_html
 from statutes.readers.metadata import MANIFEST_COLUMNS, _apply_sidecar, normalize_language, read_manifest, split_header
+from statutes.readers.ocr import OCR_MODES, TESSERACT_LANGS, OcrOptions, ocr_mode
 from statutes.readers.pdf import _read_pdf
 from statutes.readers.sniff import _sniff
 from statutes.readers.txt import _read_txt
@@ -43,6 +45,7 @@ __all__ = [
     "ENV_LIMITS",
     "Limits",
     "MANIFEST_COLUMNS",
+    "OCR_MODES",
     "SUPPORTED_EXTENSIONS",
     "decode_text",
     "normalize_language",
@@ -69,11 +72,17 @@ def read_document(
     max_unzipped_bytes: int = 200_000_000,
     max_zip_ratio: int = 100,
     pdf_seconds: float | None = None,
+    ocr: str | None = None,
+    lang: str | None = None,
+    progress: bool | None = None,
 ) -> Document:
     """Read one statute file. Raises StatuteError with one line "<path>: <reason>".
 
     max_bytes, max_pages and pdf_seconds default to $MODELLAW_MAX_BYTES, $MODELLAW_MAX_PAGES and
     $MODELLAW_PDF_SECONDS when set, else to the Limits defaults (50 MB, 5000 pages, 600 s).
+    `ocr` (auto, always, never; default $MODELLAW_OCR, else auto) says which PDF pages are read by
+    OCR: auto those without a text layer. `lang` is the statute's language for OCR (else detected);
+    `progress` shows an OCR progress bar on stderr (default: when stderr is a terminal).
     """
     p = Path(path)
     name = str(path)
@@ -105,6 +114,9 @@ def read_document(
 
     kind = _sniff(head, SUPPORTED_EXTENSIONS[ext], name)
     reader = _READERS[kind]
+    if kind == "pdf":
+        options = OcrOptions(ocr_mode(ocr, name), lang if lang in TESSERACT_LANGS else None, progress)
+        reader = partial(_read_pdf, ocr=options)
     try:
         with _quiet_libraries():
             doc = reader(p, name, lim)

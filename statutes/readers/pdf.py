@@ -1,21 +1,23 @@
-"""PDF reader: the text layer page by page, within page-count, content-size and time limits."""
+"""PDF reader: the text layer page by page, within page-count, content-size and time limits; OCR for scans."""
 
 from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statutes.model import Document, StatuteMeta
 from statutes.readers.common import _WS, Limits, _fail, _size
 from statutes.readers.metadata import normalize_language
+from statutes.readers.ocr import OcrOptions, ocr_pages, tesseract_found
 
 if TYPE_CHECKING:
     from pypdf import PageObject
 
 
-def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
+def _read_pdf(p: Path, name: str, lim: Limits, ocr: OcrOptions | None = None) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
@@ -81,10 +83,6 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
                 t = fixed
                 rtl_pages += 1
         texts.append(t.replace("\r\n", "\n").replace("\r", "\n").strip("\n"))
-    if not any(t.strip() for t in texts):
-        if failed == n:
-            _fail(name, "damaged PDF: no page could be read")
-        _fail(name, "PDF has no text layer (scanned image?); run OCR first")
     meta = StatuteMeta(path=name, format="pdf")
     meta.extra["pages"] = str(n)
     if failed:
@@ -100,7 +98,56 @@ def _read_pdf(p: Path, name: str, lim: Limits) -> Document:
             meta.extra["declared_language"] = normalize_language(str(lang))
     except Exception:  # metadata is optional
         pass
-    return Document(text="\n".join(texts) + "\n", meta=meta)
+    _ocr(p, name, texts, meta, ocr or OcrOptions(), failed, deadline, lim.pdf_seconds)
+    return Document(text=_join(texts, meta), meta=meta)
+
+
+def _ocr(
+    p: Path,
+    name: str,
+    texts: list[str],
+    meta: StatuteMeta,
+    opts: OcrOptions,
+    failed: int,
+    deadline: float,
+    seconds: float,
+) -> None:
+    """Replace the text of pages without a text layer (every page with --ocr always) by their OCR."""
+    n = len(texts)
+    blank = [i for i, t in enumerate(texts) if not t.strip()]
+    has_text = len(blank) < n
+    if not has_text and failed == n and opts.mode != "always":
+        _fail(name, "damaged PDF: no page could be read")
+    todo = list(range(n)) if opts.mode == "always" else blank if opts.mode == "auto" else []
+    if todo and opts.mode == "auto" and has_text and not tesseract_found():
+        todo = []  # some pages have a text layer: read those, as without OCR, rather than refuse the file
+    if blank and not todo:
+        if not has_text:
+            _fail(name, "PDF has no text layer (scanned image?); run OCR first")
+        meta.extra["pages_without_text"] = str(len(blank))
+        return
+    if not todo:
+        return
+    lang = opts.lang or meta.extra.get("declared_language") or None
+    got, used = ocr_pages(p, name, todo, n, replace(opts, lang=lang), deadline, seconds)
+    for i, t in got.items():
+        if t.strip():
+            texts[i] = t
+            meta.ocr_pages.append(i + 1)
+    if not any(t.strip() for t in texts):
+        _fail(name, f"PDF has no text layer, and OCR found no text on its {n} page{'s' if n != 1 else ''}")
+    meta.extra["ocr_language"] = used
+
+
+def _join(texts: list[str], meta: StatuteMeta) -> str:
+    """The pages' text, one newline between pages; records the OCR pages' character spans."""
+    pos = 0
+    ocr = set(meta.ocr_pages)
+    for i, t in enumerate(texts):
+        if i + 1 in ocr:
+            meta.ocr_spans.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    return "\n".join(texts) + "\n"
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
