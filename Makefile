@@ -30,15 +30,18 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# The report tests render HTML in a headless Chromium and read PDFs back with pdftotext:
+# The report tests render HTML in a headless Chromium and read PDFs back with pdftotext, and the
+# OCR tests read scanned PDFs with Tesseract:
 # install the Debian packages when they are absent (CI runs as root); if that cannot be
 # done, those tests skip and say why.
 test: setup lint
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ]; then \
-		echo "make test: installing chromium and poppler-utils for the report tests"; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/tesseract ]; then \
+		echo "make test: installing chromium, poppler-utils and tesseract-ocr for the report and OCR tests"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium poppler-utils fonts-dejavu-core >/dev/null; } \
-		|| echo "make test: could not install chromium/poppler-utils; their tests will be skipped"; \
+			chromium poppler-utils fonts-dejavu-core \
+			tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa \
+			tesseract-ocr-ara tesseract-ocr-rus tesseract-ocr-por >/dev/null; } \
+		|| echo "make test: could not install chromium/poppler-utils/tesseract-ocr; their tests will be skipped"; \
 	fi
 	$(BIN)/python -m pytest
 
