@@ -31,15 +31,18 @@ lint: setup
 	$(BIN)/mypy
 
 # The report tests render HTML in a headless Chromium, read PDFs back with pdftotext and open
-# Word files in LibreOffice (libreoffice-writer):
+# Word files in LibreOffice (libreoffice-writer); the OCR tests read scanned PDFs with Tesseract:
 # install the Debian packages when they are absent (CI runs as root); if that cannot be
 # done, those tests skip and say why.
 test: setup lint
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] || [ ! -x /usr/bin/soffice ]; then \
-		echo "make test: installing chromium, chromium-driver, poppler-utils and libreoffice-writer for the report tests"; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] \
+		|| [ ! -x /usr/bin/soffice ] || [ ! -x /usr/bin/tesseract ]; then \
+		echo "make test: installing chromium, chromium-driver, poppler-utils, libreoffice-writer and tesseract-ocr"; \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			chromium chromium-driver poppler-utils fonts-dejavu-core libreoffice-writer >/dev/null; } \
-		|| echo "make test: could not install chromium/poppler-utils/libreoffice-writer; their tests will be skipped"; \
+			chromium chromium-driver poppler-utils fonts-dejavu-core libreoffice-writer \
+			tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-spa \
+			tesseract-ocr-ara tesseract-ocr-rus tesseract-ocr-por >/dev/null; } \
+		|| echo "make test: could not install chromium/poppler-utils/libreoffice-writer/tesseract-ocr; their tests will be skipped"; \
 	fi
 	$(BIN)/python -m pytest
 

@@ -185,11 +185,21 @@ class TreeFormat(str, Enum):
     json = "json"
 
 
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OCR_HELP = "PDF pages read by OCR (Tesseract): auto (pages without a text layer), always, or never."
+
+
 @statute_app.command("show")
 def statute_show(
     file: Path = typer.Argument(..., help="Statute: .txt .md .docx .pdf .html .xml (Akoma Ntoso)"),
     lang: str = typer.Option("auto", help="auto, en, fr, es, ar, ru or pt."),
     fmt: TreeFormat = typer.Option(TreeFormat.tree, "--format"),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP),
 ) -> None:
     """Print the unit tree, so a user can check how the statute was parsed."""
     from statutes import StatuteError, read_statute
@@ -197,7 +207,7 @@ def statute_show(
     if lang not in STATUTE_LANGS:
         fail(f"--lang {lang}: not one of {', '.join(STATUTE_LANGS)}", EXIT_USAGE)
     try:
-        st = read_statute(file, lang=lang)
+        st = read_statute(file, lang=lang, ocr=ocr.value)
     except StatuteError as exc:
         fail(str(exc))
     if fmt is TreeFormat.json:
@@ -248,13 +258,13 @@ _BINARY = {"pdf", "xlsx", "docx"}
 _VERDICT_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": "✘ missing"}
 
 
-def _read(file: Path, lang: str) -> Statute:
+def _read(file: Path, lang: str, ocr: str = "auto") -> Statute:
     from statutes import StatuteError, read_statute
 
     if lang not in STATUTE_LANGS:
         fail(f"--lang {lang}: not one of {', '.join(STATUTE_LANGS)}", EXIT_USAGE)
     try:
-        st = read_statute(file, lang=None if lang == "auto" else lang)
+        st = read_statute(file, lang=None if lang == "auto" else lang, ocr=ocr)
     except StatuteError as exc:
         fail(str(exc))
     if st.meta.languages:
@@ -308,6 +318,7 @@ def compare(
     db: Optional[Path] = typer.Option(
         None, "--db", help="Apply the reviews recorded here (default $MODELLAW_DB, else the user's data folder)."
     ),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP),
 ) -> None:
     """Assess a statute against the Model Law: a verdict, confidence and evidence per provision.
 
@@ -317,7 +328,7 @@ def compare(
     from analysis import assess
 
     m = _model(model)
-    st = _read(statute, lang)
+    st = _read(statute, lang, ocr.value)
     a = _reviewed(assess(st, m), db, explicit=db is not None)
     if fmt is OutFormat.table:
         _print_table(a)
@@ -585,6 +596,7 @@ def batch(
     db: Optional[Path] = typer.Option(
         None, "--db", help="History database (default $MODELLAW_DB, else OUTDIR/assessments.sqlite)."
     ),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP),
 ) -> None:
     """Assess every statute of a folder or manifest: reports, matrix, summary and an index page in OUTDIR.
 
@@ -602,6 +614,7 @@ def batch(
         normalize_lang(report_lang)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
+    os.environ["MODELLAW_OCR"] = ocr.value  # read by statutes.readers in the workers too
     m = _model(model)
     if db is None and os.environ.get("MODELLAW_DB", "").strip():  # the shared database, when one is named
         db = Path(os.environ["MODELLAW_DB"]).expanduser()
@@ -671,6 +684,7 @@ def diff(
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
     fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, json or md."),
+    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help=OCR_HELP),
 ) -> None:
     """Two versions of a law: which gaps closed, which opened, and where the evidence changed."""
     from analysis import assess
@@ -678,7 +692,7 @@ def diff(
     from analysis.diff import render_changes
 
     m = _model(model)
-    a_old, a_new = assess(_read(old, lang), m), assess(_read(new, lang), m)
+    a_old, a_new = assess(_read(old, lang, ocr.value), m), assess(_read(new, lang, ocr.value), m)
     header = {"model": f"{m.id} {m.version}"}
     for side, a in (("old", a_old), ("new", a_new)):
         header[f"{side} title"] = a.statute.title or ""

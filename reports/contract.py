@@ -7,6 +7,7 @@ Additive changes (a new field) keep the schema id; removing or retyping a field 
 from __future__ import annotations
 
 from analysis.types import VERDICTS, Assessment, Evidence, Verdict, review_dict
+from statutes.model import StatuteMeta
 
 SCHEMA = "modellaw.assessment/1"
 TOOL_NAME = "modellaw"
@@ -19,8 +20,8 @@ def _opt(value: str | None) -> str | None:
     return text or None
 
 
-def evidence_dict(e: Evidence) -> dict:
-    return {
+def evidence_dict(e: Evidence, statute: StatuteMeta | None = None) -> dict:
+    out = {
         "unit": e.unit,
         "unit_id": e.unit_id,
         "text": e.text,
@@ -28,6 +29,9 @@ def evidence_dict(e: Evidence) -> dict:
         "start": e.start,
         "end": e.end,
     }
+    if statute is not None and statute.from_ocr(e.start, e.end):
+        out["ocr"] = True  # present only when the clause was read by OCR: the schema stays additive
+    return out
 
 
 def chapter_order(a: Assessment) -> dict[str, int]:
@@ -51,7 +55,7 @@ def by_chapter(a: Assessment) -> dict[str, dict]:
     return out
 
 
-def provision_dict(v: Verdict) -> dict:
+def provision_dict(v: Verdict, statute: StatuteMeta | None = None) -> dict:
     p = v.provision
     return {
         "id": p.id,
@@ -67,7 +71,7 @@ def provision_dict(v: Verdict) -> dict:
         "calibrated": bool(v.calibrated),
         "review": bool(v.review),
         "elements": [{"id": e.id, "label": e.label, "essential": e.essential, "found": e.found} for e in v.elements],
-        "evidence": [evidence_dict(e) for e in v.evidence],
+        "evidence": [evidence_dict(e, statute) for e in v.evidence],
         "missing_elements": [e.label for e in v.missing_elements],
         "notes": list(v.notes),
         # a person's review (analysis.reviews): `verdict` is theirs, `tool_verdict` the tool's; both null when none
@@ -95,6 +99,7 @@ def assessment_to_dict(a: Assessment) -> dict:
             "units": a.unit_count,
             "sha256": _opt(a.statute_sha256),
             **({"languages": dict(st.languages)} if st.languages else {}),
+            **({"ocr": True, "ocr_pages": list(st.ocr_pages)} if st.ocr_spans else {}),
         },
         "summary": {
             "total": len(a.verdicts),
@@ -106,7 +111,7 @@ def assessment_to_dict(a: Assessment) -> dict:
         },
         "keys": a.key_verdicts(),
         "key_results": a.key_results(),
-        "provisions": [provision_dict(v) for v in a.verdicts],
+        "provisions": [provision_dict(v, st) for v in a.verdicts],
         "reviews": {
             k: {"tool_verdict": kr["tool_verdict"], **kr["human_review"]}
             for k, kr in a.key_results().items()

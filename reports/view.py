@@ -114,6 +114,7 @@ class ReportView:
     gaps: list[StatusGroup] = field(default_factory=list)  # not covered, by status
     covered: list[StatusGroup] = field(default_factory=list)  # covered, by status
     model_unofficial_translation: bool = False  # the model's words are (partly) our unofficial translation
+    ocr_evidence: set[tuple[int, int]] = field(default_factory=set)  # (start, end) of clauses read by OCR
 
 
 def format_created(created: str, lang: str) -> str:
@@ -270,6 +271,7 @@ def build_view(a: Assessment, lang: str) -> ReportView:
         chapters=chapters,
         mandatory_gaps=[views[id(v)] for v in ordered if v.provision.status == "mandatory" and v.verdict != "covered"],
         needs_review=[views[id(v)] for v in ordered if v.review],
+        ocr_evidence={(e.start, e.end) for v in ordered for e in v.evidence if st.from_ocr(e.start, e.end)},
         calibrated=all(v.calibrated for v in a.verdicts),
         gaps=grouped([v for v in ordered if v.verdict != "covered"]),
         covered=grouped([v for v in ordered if v.verdict == "covered"]),

@@ -38,9 +38,10 @@ def parse_text(text: str, lang: str | None = None, meta: StatuteMeta | None = No
     return _build(text, lang or meta.language or detect_language(text), meta, None)
 
 
-def read_statute(path: str | Path, lang: str | None = None) -> Statute:
+def read_statute(path: str | Path, lang: str | None = None, ocr: str | None = None) -> Statute:
     """Read any supported format; `lang` overrides detection. Raises StatuteError (one line).
 
+    `ocr` is auto, always or never: which PDF pages are read by OCR (see statutes.readers.read_document).
     A text in a language the model has no cues for raises UnsupportedLanguageError; a
     multilingual text is assessed on its lines in the chosen language only (the others are
     blanked, offsets unchanged) and `meta.languages` says what was found.
@@ -48,9 +49,9 @@ def read_statute(path: str | Path, lang: str | None = None) -> Statute:
     from statutes.languages import choose_language
     from statutes.readers import read_document
 
-    doc: Document = read_document(Path(path))
-    forced = lang if lang and lang != "auto" else (doc.meta.language or None)
-    choice = choose_language(doc.text, forced, name=str(path))
+    given = lang if lang and lang != "auto" else None
+    doc: Document = read_document(Path(path), ocr=ocr, lang=given)
+    choice = choose_language(doc.text, given or doc.meta.language or None, name=str(path))
     text, units = doc.text, doc.units
     if choice.multilingual:
         text = choice.mask(text)

@@ -63,6 +63,12 @@ class StatuteMeta:
     # A multilingual text's languages and their shares of its letters, largest first; the
     # text assessed is the chosen language's (the others blanked). Empty for a one-language text.
     languages: dict[str, float] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based PDF pages whose text came from OCR
+    ocr_spans: list[tuple[int, int]] = field(default_factory=list)  # their [start, end) in the text as read
+
+    def from_ocr(self, start: int, end: int) -> bool:
+        """Whether any of text[start:end] was read by OCR rather than from a text layer."""
+        return any(s < end and start < e for s, e in self.ocr_spans)
 
 
 @dataclass

@@ -137,7 +137,7 @@ def test_other_binaries_in_any_extension(tmp_path):
 
 def test_image_only_pdf(tmp_path):
     p = build.image_only_pdf(tmp_path / "scan.pdf")
-    msg = refused(p, "PDF has no text layer (scanned image?); run OCR first")
+    msg = refused(p, "PDF has no text layer (scanned image?); run OCR first", ocr="never")
     assert msg == f"{p}: PDF has no text layer (scanned image?); run OCR first"
 
 
