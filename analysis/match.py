@@ -252,11 +252,11 @@ class StatuteIndex:
         else:
             order = sorted(range(len(part_hits)), key=lambda k: len(part_hits[k]))
             anchor, others = part_hits[order[0]], [sorted(part_hits[k]) for k in order[1:]]
+            others_starts = [[h[0] for h in oh] for oh in others]
             hits = []
             for a, b, q in anchor:
                 lo, hi, qual, ok = a, b, q, True
-                for oh in others:
-                    starts = [h[0] for h in oh]
+                for oh, starts in zip(others, others_starts, strict=True):
                     k0 = bisect.bisect_left(starts, a - WINDOW)
                     best = None
                     for h in oh[k0:]:
@@ -316,10 +316,16 @@ class Matcher:
         self.model = model
         self.lang = lang
         self.an = analyzer(lang)
-        self.cues: dict[str, list[CompiledCue]] = {}
-        for p in model.provisions:
-            for e in p.elements:
-                self.cues[f"{p.id}/{e.id}"] = [compile_cue(c.text, c.weight, self.an) for c in e.cues_for(lang)]
+        from analysis import cuecache
+
+        sources = {f"{p.id}/{e.id}": e.cues_for(lang) for p in model.provisions for e in p.elements}
+        expected = {k: [(c.text, c.weight) for c in cs] for k, cs in sources.items()}
+
+        def build() -> dict[str, list[CompiledCue]]:
+            return {k: [compile_cue(c.text, c.weight, self.an) for c in cs] for k, cs in sources.items()}
+
+        # compiled once per model, language and tool version, then read from the disk cache
+        self.cues: dict[str, list[CompiledCue]] = cuecache.compiled_cues(model.path, lang, expected, build)
 
     def assess(self, statute: Statute, created: str | None = None, tool_version: str = "") -> Assessment:
         idx = StatuteIndex(statute, self.an)
