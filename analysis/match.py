@@ -112,7 +112,14 @@ class StatuteIndex:
             for k in {t.norm, t.lemma, t.alt, *t.extra}:  # extra: Arabic lemma and "√" root
                 self.by_key[k].append(i)
         self.vocab = list(self.by_key)
-        self._vocab_long = [k for k in self.vocab if len(k) >= FUZZY_MIN_LEN]
+        self._vocab_sorted = sorted(self.vocab)  # prefix cue words: one bisect, not a scan of the vocabulary
+        self._vocab_order = {k: n for n, k in enumerate(self.vocab)}
+        # Long words by their first three letters: a fuzzy match must share them (see word_positions),
+        # so only that bucket is scored; a whole code has a vocabulary of tens of thousands of words.
+        self._vocab_long: dict[str, list[str]] = defaultdict(list)
+        for k in self.vocab:
+            if len(k) >= FUZZY_MIN_LEN:
+                self._vocab_long[k[:3]].append(k)
         self._word_cache: dict[Word, dict[int, float]] = {}
         self.unit_of = self._deepest_units()
         self.scope_of = self._scopes()
@@ -169,24 +176,28 @@ class StatuteIndex:
             return self._word_cache[w]
         pos: dict[int, float] = {}
         if w.prefix:
-            stems = tuple({w.norm, w.alt})
-            for k in self.vocab:
-                if k.startswith(stems):
-                    for i in self.by_key[k]:
-                        pos[i] = 1.0
+            keys = set()
+            for stem in {w.norm, w.alt}:
+                j = bisect.bisect_left(self._vocab_sorted, stem)
+                while j < len(self._vocab_sorted) and self._vocab_sorted[j].startswith(stem):
+                    keys.add(self._vocab_sorted[j])
+                    j += 1
+            for k in sorted(keys, key=self._vocab_order.__getitem__):  # in vocabulary order, as a scan would
+                for i in self.by_key[k]:
+                    pos[i] = 1.0
         else:
             for k in {w.norm, w.lemma, w.alt}:
                 for i in self.by_key.get(k, ()):
                     pos[i] = 1.0
-            if len(w.norm) >= FUZZY_MIN_LEN and self._vocab_long:
+            bucket = self._vocab_long.get(w.norm[:3]) if len(w.norm) >= FUZZY_MIN_LEN else None
+            if bucket:
                 # Spelling variants: labour/labor, organisation/organization, OCR slips. The
                 # first three letters must agree, or "formation" would match "information".
                 for k, score, _ in process.extract(
-                    w.norm, self._vocab_long, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+                    w.norm, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
                 ):
-                    if k[:3] == w.norm[:3]:
-                        for i in self.by_key[k]:
-                            pos.setdefault(i, score / 100.0)
+                    for i in self.by_key[k]:
+                        pos.setdefault(i, score / 100.0)
         self._word_cache[w] = pos
         return pos
 

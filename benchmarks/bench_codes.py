@@ -145,9 +145,17 @@ def main() -> int:
             path.write_text(build(args.corpus, args.lang, size, code), encoding="utf-8")
             for state in ("cold cache", "warm cache"):
                 print(f"{label}, {state}:", flush=True)
-                subprocess.run(
-                    [sys.executable, __file__, "--child", str(path), "--lang", args.lang], env=env, check=True
+                r = subprocess.run(
+                    [sys.executable, __file__, "--child", str(path), "--lang", args.lang],
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
                 )
+                print(r.stdout, end="")
+                if r.returncode:
+                    last = (r.stderr.strip().splitlines() or ["(no message)"])[-1]
+                    print(f"  failed (exit {r.returncode}): {last[:300]}")
     return 0
 
 

@@ -103,6 +103,7 @@ def says(table: str, lang: str, text: str) -> bool:
     return bool(pat and pat.search(_norm(text, lang)))
 
 
+@lru_cache(maxsize=8)
 def _provisions(rule: str) -> frozenset[str]:
     return frozenset(readings.lexicon(_LEX).get("provisions", {}).get(rule, []))
 
@@ -350,7 +351,6 @@ def general_part_note(r: Reading) -> None:
     lay = layout_of(r.idx)
     if not lay.is_code or not lay.general:
         return
-    text = r.idx.statute.text
     for pid in sorted(_provisions("general")):
         v = r.verdicts.get(pid)
         if v is None or v.verdict == "missing" or not v.evidence:
@@ -361,7 +361,7 @@ def general_part_note(r: Reading) -> None:
                 f"read from the code's general part ({units}), which applies to every offence in the code, "
                 f"trafficking included ({_SOURCES.get(pid, 'Protocol art. 5(2)')})"
             )
-            if note not in v.notes and text:
+            if note not in v.notes:
                 v.notes.append(note)
 
 
