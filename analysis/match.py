@@ -474,21 +474,31 @@ def _with_cross_references(statute: Statute, an: Analyzer, tokens: list[Token]) 
             by_num.setdefault(num, u.heading)
     if not by_num:
         return tokens
-    keyed = [((t.start, 0, i), t) for i, t in enumerate(tokens)]
-    n_extra = 0
+    extra: list[Token] = []  # in text order: references are found left to right
+    heading_tokens: dict[str, list[Token]] = {}  # a code refers to the same articles again and again
     for m in pattern.finditer(statute.text):
         heading = by_num.get(m.group(1).translate(_DIGITS).lower())
         if not heading:
             continue
         # placed just after the reference's last character, keeping token starts in order
         at = m.end() - 1
-        for j, t in enumerate(an.tokens(heading)):
-            keyed.append(((at, 1, j), Token(at, m.end(), t.norm, t.lemma, t.alt, t.is_punct)))
-            n_extra += 1
-    if not n_extra:
+        if heading not in heading_tokens:
+            heading_tokens[heading] = an.tokens(heading)
+        for t in heading_tokens[heading]:
+            extra.append(Token(at, m.end(), t.norm, t.lemma, t.alt, t.is_punct))
+    if not extra:
         return tokens
-    keyed.sort(key=lambda kt: kt[0])
-    return [t for _, t in keyed]
+    # Merge: an added token goes after every statute token starting at or before its position.
+    starts = [t.start for t in tokens]
+    out: list[Token] = []
+    k = 0
+    for t in extra:
+        j = bisect.bisect_right(starts, t.start, lo=k)
+        out.extend(tokens[k:j])
+        out.append(t)
+        k = j
+    out.extend(tokens[k:])
+    return out
 
 
 _DIGITS = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)})

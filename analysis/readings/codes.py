@@ -77,11 +77,14 @@ NOT_A_CODE = CodeLayout("", "")
 
 
 # -- words ------------------------------------------------------------------------------------
+_COMBINING = re.compile("[\u0300-\u036f]")  # the accents Latin scripts put on letters, once decomposed
+
+
 def _norm(text: str, lang: str) -> str:
     low = unicodedata.normalize("NFKC", text).lower()
     if lang == "ar":
         return normalize_ar(low)
-    return "".join(c for c in unicodedata.normalize("NFD", low) if unicodedata.category(c) != "Mn")
+    return _COMBINING.sub("", unicodedata.normalize("NFD", low))
 
 
 @lru_cache(maxsize=128)
@@ -238,7 +241,7 @@ def _offence_units(statute: "Statute") -> tuple[list[Span], list[Span]]:
             trafficking.append((u.start, u.end))
             continue
         if u.kind in _ARTICLE_KINDS:
-            words = _norm(text[u.start : u.end][:4000], lang)
+            words = _norm(text[u.start : min(u.end, u.start + 1500)], lang)  # the article's opening words
             t = _pattern("trafficking", lang)
             if (t and t.search(words)) or (purpose and exploit and purpose.search(words) and exploit.search(words)):
                 trafficking.append((u.start, u.end))
