@@ -112,7 +112,14 @@ class StatuteIndex:
             for k in {t.norm, t.lemma, t.alt, *t.extra}:  # extra: Arabic lemma and "√" root
                 self.by_key[k].append(i)
         self.vocab = list(self.by_key)
-        self._vocab_long = [k for k in self.vocab if len(k) >= FUZZY_MIN_LEN]
+        self._vocab_sorted = sorted(self.vocab)  # prefix cue words: one bisect, not a scan of the vocabulary
+        self._vocab_order = {k: n for n, k in enumerate(self.vocab)}
+        # Long words by their first three letters: a fuzzy match must share them (see word_positions),
+        # so only that bucket is scored; a whole code has a vocabulary of tens of thousands of words.
+        self._vocab_long: dict[str, list[str]] = defaultdict(list)
+        for k in self.vocab:
+            if len(k) >= FUZZY_MIN_LEN:
+                self._vocab_long[k[:3]].append(k)
         self._word_cache: dict[Word, dict[int, float]] = {}
         self.unit_of = self._deepest_units()
         self.scope_of = self._scopes()
@@ -169,24 +176,28 @@ class StatuteIndex:
             return self._word_cache[w]
         pos: dict[int, float] = {}
         if w.prefix:
-            stems = tuple({w.norm, w.alt})
-            for k in self.vocab:
-                if k.startswith(stems):
-                    for i in self.by_key[k]:
-                        pos[i] = 1.0
+            keys = set()
+            for stem in {w.norm, w.alt}:
+                j = bisect.bisect_left(self._vocab_sorted, stem)
+                while j < len(self._vocab_sorted) and self._vocab_sorted[j].startswith(stem):
+                    keys.add(self._vocab_sorted[j])
+                    j += 1
+            for k in sorted(keys, key=self._vocab_order.__getitem__):  # in vocabulary order, as a scan would
+                for i in self.by_key[k]:
+                    pos[i] = 1.0
         else:
             for k in {w.norm, w.lemma, w.alt}:
                 for i in self.by_key.get(k, ()):
                     pos[i] = 1.0
-            if len(w.norm) >= FUZZY_MIN_LEN and self._vocab_long:
+            bucket = self._vocab_long.get(w.norm[:3]) if len(w.norm) >= FUZZY_MIN_LEN else None
+            if bucket:
                 # Spelling variants: labour/labor, organisation/organization, OCR slips. The
                 # first three letters must agree, or "formation" would match "information".
                 for k, score, _ in process.extract(
-                    w.norm, self._vocab_long, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+                    w.norm, bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
                 ):
-                    if k[:3] == w.norm[:3]:
-                        for i in self.by_key[k]:
-                            pos.setdefault(i, score / 100.0)
+                    for i in self.by_key[k]:
+                        pos.setdefault(i, score / 100.0)
         self._word_cache[w] = pos
         return pos
 
@@ -252,11 +263,11 @@ class StatuteIndex:
         else:
             order = sorted(range(len(part_hits)), key=lambda k: len(part_hits[k]))
             anchor, others = part_hits[order[0]], [sorted(part_hits[k]) for k in order[1:]]
+            others_starts = [[h[0] for h in oh] for oh in others]
             hits = []
             for a, b, q in anchor:
                 lo, hi, qual, ok = a, b, q, True
-                for oh in others:
-                    starts = [h[0] for h in oh]
+                for oh, starts in zip(others, others_starts, strict=True):
                     k0 = bisect.bisect_left(starts, a - WINDOW)
                     best = None
                     for h in oh[k0:]:
@@ -316,10 +327,16 @@ class Matcher:
         self.model = model
         self.lang = lang
         self.an = analyzer(lang)
-        self.cues: dict[str, list[CompiledCue]] = {}
-        for p in model.provisions:
-            for e in p.elements:
-                self.cues[f"{p.id}/{e.id}"] = [compile_cue(c.text, c.weight, self.an) for c in e.cues_for(lang)]
+        from analysis import cuecache
+
+        sources = {f"{p.id}/{e.id}": e.cues_for(lang) for p in model.provisions for e in p.elements}
+        expected = {k: [(c.text, c.weight) for c in cs] for k, cs in sources.items()}
+
+        def build() -> dict[str, list[CompiledCue]]:
+            return {k: [compile_cue(c.text, c.weight, self.an) for c in cs] for k, cs in sources.items()}
+
+        # compiled once per model, language and tool version, then read from the disk cache
+        self.cues: dict[str, list[CompiledCue]] = cuecache.compiled_cues(model.path, lang, expected, build)
 
     def assess(self, statute: Statute, created: str | None = None, tool_version: str = "") -> Assessment:
         idx = StatuteIndex(statute, self.an)
@@ -457,21 +474,31 @@ def _with_cross_references(statute: Statute, an: Analyzer, tokens: list[Token]) 
             by_num.setdefault(num, u.heading)
     if not by_num:
         return tokens
-    keyed = [((t.start, 0, i), t) for i, t in enumerate(tokens)]
-    n_extra = 0
+    extra: list[Token] = []  # in text order: references are found left to right
+    heading_tokens: dict[str, list[Token]] = {}  # a code refers to the same articles again and again
     for m in pattern.finditer(statute.text):
         heading = by_num.get(m.group(1).translate(_DIGITS).lower())
         if not heading:
             continue
         # placed just after the reference's last character, keeping token starts in order
         at = m.end() - 1
-        for j, t in enumerate(an.tokens(heading)):
-            keyed.append(((at, 1, j), Token(at, m.end(), t.norm, t.lemma, t.alt, t.is_punct)))
-            n_extra += 1
-    if not n_extra:
+        if heading not in heading_tokens:
+            heading_tokens[heading] = an.tokens(heading)
+        for t in heading_tokens[heading]:
+            extra.append(Token(at, m.end(), t.norm, t.lemma, t.alt, t.is_punct))
+    if not extra:
         return tokens
-    keyed.sort(key=lambda kt: kt[0])
-    return [t for _, t in keyed]
+    # Merge: an added token goes after every statute token starting at or before its position.
+    starts = [t.start for t in tokens]
+    out: list[Token] = []
+    k = 0
+    for t in extra:
+        j = bisect.bisect_right(starts, t.start, lo=k)
+        out.extend(tokens[k:j])
+        out.append(t)
+        k = j
+    out.extend(tokens[k:])
+    return out
 
 
 _DIGITS = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)})

@@ -91,14 +91,9 @@ class Analyzer:
     def __init__(self, lang: str):
         self.lang = lang
         self.nlp = spacy.blank(lang if lang in SPACY_LANGS or lang == "ar" else "xx")
-        self._table = None
+        self._table: dict[str, object] | None = None
         if lang in SPACY_LANGS:
-            from spacy.lookups import load_lookups
-
-            try:
-                self._table = load_lookups(lang, ["lemma_lookup"]).get_table("lemma_lookup")
-            except (ValueError, KeyError):
-                self._table = None
+            self._table = _lemma_table(lang)
         self._stemmer = snowballstemmer.stemmer("arabic") if lang == "ar" else None
         self._isri = None
         if lang == "ar":
@@ -150,6 +145,7 @@ class Analyzer:
         lemma = self._table.get(low, low) if self._table is not None else low
         if isinstance(lemma, list):  # some tables map a form to several lemmas
             lemma = lemma[0] if lemma else low
+        lemma = str(lemma)
         # Drafts typed without accents ("victimas") still match "víctima".
         alt = strip_accents(low) if self.lang in ("fr", "es", "pt") else low
         return low, lemma, alt
@@ -180,13 +176,65 @@ class Analyzer:
         return tuple(out)
 
     def tokens(self, text: str) -> list[Token]:
+        """Every non-space token with its offsets in `text`, however long the text is.
+
+        A whole penal code runs to millions of characters, past spaCy's `max_length`; the text is
+        tokenised in bounded chunks cut at line breaks (else at a space), which no token crosses,
+        so the tokens and their offsets are those of the whole text.
+        """
         out = []
-        for t in self.nlp.make_doc(text):
-            if t.is_space:
-                continue
-            norm, lemma, alt = self.keys(t.text)
-            out.append(Token(t.idx, t.idx + len(t.text), norm, lemma, alt, t.is_punct, self.extra_keys(t.text)))
+        for a, b in chunks(text):
+            # offsets and flags as one array: far cheaper than a spaCy Token object per word
+            rows = self.nlp.make_doc(text[a:b]).to_array(["IDX", "LENGTH", "IS_SPACE", "IS_PUNCT"]).tolist()
+            for idx, length, space, punct in rows:
+                if space:
+                    continue
+                start = a + idx
+                word = text[start : start + length]
+                norm, lemma, alt = self.keys(word)
+                out.append(Token(start, start + length, norm, lemma, alt, bool(punct), self.extra_keys(word)))
         return out
+
+
+def _lemma_table(lang: str) -> dict[str, object] | None:
+    """spacy-lookups-data's lemma lookup table for a language, as a plain dict.
+
+    spaCy's own loader (`spacy.lookups.load_lookups`) builds a Table keyed by string hashes with
+    a Bloom filter, which costs several times the reading of the data itself; the same JSON read
+    into a dict gives the same lemma for every form.
+    """
+    from spacy.util import load_language_data, registry
+
+    if lang not in registry.lookups:
+        return None
+    try:
+        data = load_language_data(registry.lookups.get(lang)["lemma_lookup"])
+    except (KeyError, ValueError, OSError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+CHUNK = 100_000  # characters tokenised at once (spaCy refuses a text past its max_length, 1,000,000)
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """Spans of at most `size` characters covering `text`, cut just after a line break (else a space).
+
+    A span is cut elsewhere only in a run of `size` characters with no white space at all, which
+    no statute holds; the spans are contiguous, so offsets inside a span plus its start are
+    offsets in the text.
+    """
+    out, a, n = [], 0, len(text)
+    while n - a > size:
+        b = text.rfind("\n", a, a + size) + 1
+        if b <= a:
+            b = max(text.rfind(" ", a, a + size), text.rfind("\t", a, a + size)) + 1
+        if b <= a:
+            b = a + size
+        out.append((a, b))
+        a = b
+    out.append((a, n))
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -137,3 +137,7 @@ def apply_adjusters(reading: Reading) -> None:
 
 # The families of readings; importing a module registers its filters and adjusters.
 from analysis.readings import context, institutions, offence, scope  # noqa: E402,F401
+
+# isort: split
+# last, so that its adjuster reads the verdicts the others have revised
+from analysis.readings import codes  # noqa: E402,F401

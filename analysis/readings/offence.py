@@ -39,6 +39,7 @@ Word lists are in analysis/lexicons/offence.toml.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from analysis.readings import Reading, adjuster, compiled, hit_filter, lexicon, revise
@@ -392,10 +393,13 @@ def _closed_vulnerability(r: Reading, f: _Finder) -> None:
 
 
 def _elided(f: _Finder, sentence: int) -> bool:
-    toks = [t for i, t in enumerate(f.idx.tokens) if f.idx.sentence_of[i] == sentence]
-    if not toks:
+    # sentence numbers never decrease along the tokens: the sentence's tokens are one run
+    a = bisect.bisect_left(f.idx.sentence_of, sentence)
+    b = bisect.bisect_right(f.idx.sentence_of, sentence, lo=a)
+    if b <= a:
         return False
-    text = f.idx.statute.text[toks[0].start : toks[-1].end + 2]
+    toks = f.idx.tokens
+    text = f.idx.statute.text[toks[a].start : toks[b - 1].end + 2]
     return "\u2026" in text or "..." in text or "[...]" in text
 
 
