@@ -282,7 +282,9 @@ def compare(
     lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
     fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table, json, md, html, pdf, csv, xlsx."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
+    report_lang: str = typer.Option(
+        "auto", help="Report language: auto (the statute's language if it is one of en, fr, es, ar, ru, pt; else en)."
+    ),
     fail_on_gaps: bool = typer.Option(False, help="Exit 1 when a mandatory provision is not covered."),
 ) -> None:
     """Assess a statute against the Model Law: a verdict, confidence and evidence per provision."""
@@ -297,9 +299,10 @@ def compare(
             fail("--output needs --format json, md, html, pdf, csv or xlsx", EXIT_USAGE)
     else:
         from reports import render
+        from reports.i18n import resolve_lang
 
         try:
-            data = render(a, fmt.value, report_lang)
+            data = render(a, fmt.value, resolve_lang(report_lang, a.language))
         except ValueError as exc:
             fail(str(exc), EXIT_USAGE)
         if out:
@@ -434,7 +437,7 @@ def batch(
     out: Path = typer.Option(..., "-o", "--output", metavar="OUTDIR", help="Output folder."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the model once)."),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
-    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
+    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar, ru, pt."),
     force: bool = typer.Option(False, "--force", help="Reassess every statute, even unchanged ones."),
     db: Optional[Path] = typer.Option(None, "--db", help="History database (default OUTDIR/assessments.sqlite)."),
 ) -> None:

@@ -604,7 +604,9 @@ def run_batch(
         result.rows = rows
         result.ok = sum(1 for r in rows if r["status"] == "ok")
         result.failed = sum(1 for r in rows if r["status"] == "failed")
-        write_outputs(outdir, rows, m, source=Path(source), interrupted=result.interrupted, total=len(inputs))
+        write_outputs(
+            outdir, rows, m, source=Path(source), interrupted=result.interrupted, total=len(inputs), lang=report_lang
+        )
     if result.interrupted:
         raise KeyboardInterrupt
     return result
@@ -898,15 +900,23 @@ def _heatmap(rows: list[dict], model: Model) -> tuple[list[dict], list[dict]]:
     return columns, out
 
 
-def render_index(rows: list[dict], model: Model, *, interrupted: bool = False, total: int | None = None) -> str:
-    """index.html: Jinja2 autoescaped, inline CSS, no script, nothing fetched."""
+def render_index(
+    rows: list[dict], model: Model, *, interrupted: bool = False, total: int | None = None, lang: str = "en"
+) -> str:
+    """index.html, in the report language: Jinja2 autoescaped, inline CSS, no script, nothing fetched."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     from modellaw import __version__
+    from reports.i18n import VERDICT_LABELS, is_rtl, normalize_lang, translations
 
+    lang = normalize_lang(lang)
     env = Environment(
-        loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True, undefined=StrictUndefined
+        loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     columns, heat = _heatmap(rows, model)
     failures = [r for r in heat if r["status"] == "failed"]
     return env.get_template("index.html.j2").render(
@@ -920,11 +930,21 @@ def render_index(rows: list[dict], model: Model, *, interrupted: bool = False, t
         failed=len(failures),
         total=total if total is not None else len(rows),
         interrupted=interrupted,
+        lang=lang,
+        dir="rtl" if is_rtl(lang) else "ltr",
+        verdict_labels=VERDICT_LABELS,
     )
 
 
 def write_outputs(
-    outdir: Path, rows: list[dict], model: Model, *, source: Path, interrupted: bool = False, total: int | None = None
+    outdir: Path,
+    rows: list[dict],
+    model: Model,
+    *,
+    source: Path,
+    interrupted: bool = False,
+    total: int | None = None,
+    lang: str = "en",
 ) -> None:
     """summary.csv, failures.csv, matrix.csv, matrix.xlsx and index.html for the rows of a batch."""
     for r in rows:
@@ -944,5 +964,6 @@ def write_outputs(
     _write_atomic(outdir / "matrix.csv", _csv_bytes(list(df.columns), df.itertuples(index=False, name=None)))
     _write_atomic(outdir / "matrix.xlsx", _matrix_xlsx(df, [dict(r, path=r["display_path"]) for r in rows]))
     _write_atomic(
-        outdir / "index.html", render_index(rows, model, interrupted=interrupted, total=total).encode("utf-8")
+        outdir / "index.html",
+        render_index(rows, model, interrupted=interrupted, total=total, lang=lang).encode("utf-8"),
     )
