@@ -313,7 +313,9 @@ def compare(
     lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
     fmt: OutFormat = typer.Option(OutFormat.table, "--format", help="table, json, md, html, pdf, csv, xlsx, docx."),
     out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
+    report_lang: str = typer.Option(
+        "auto", help="Report language: auto (the statute's language if it is one of en, fr, es, ar, ru, pt; else en)."
+    ),
     fail_on_gaps: bool = typer.Option(False, help="Exit 1 when a mandatory provision is not covered."),
     db: Optional[Path] = typer.Option(
         None, "--db", help="Apply the reviews recorded here (default $MODELLAW_DB, else the user's data folder)."
@@ -337,9 +339,11 @@ def compare(
     else:
         from reports import render
         from reports.docx import render_docx
+        from reports.i18n import resolve_lang
 
         try:
-            data = render_docx(a, report_lang) if fmt is OutFormat.docx else render(a, fmt.value, report_lang)
+            rl = resolve_lang(report_lang, a.language)
+            data = render_docx(a, rl) if fmt is OutFormat.docx else render(a, fmt.value, rl)
         except ValueError as exc:
             fail(str(exc), EXIT_USAGE)
         if out:
@@ -402,16 +406,19 @@ def annotate(
     ),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
     lang: str = typer.Option("auto", help="Statute language: auto, en, fr, es, ar, ru, pt."),
-    report_lang: str = typer.Option("en", help="Language of the comments: a report language (en, fr, es, ar...)."),
+    report_lang: str = typer.Option(
+        "auto", help="Language of the comments: auto (the statute's), en, fr, es, ar, ru or pt."
+    ),
     db: Optional[Path] = typer.Option(None, "--db", help="Database holding reviewers' verdicts, to show in comments."),
 ) -> None:
     """The draft itself, unchanged, with a Word comment on every paragraph the assessment cites."""
     from analysis import assess
     from reports.annotate import annotate_docx, is_docx
-    from reports.i18n import normalize_lang
+    from reports.i18n import normalize_lang, resolve_lang
 
     try:
-        report_lang = normalize_lang(report_lang)
+        if report_lang.strip().lower() != "auto":
+            report_lang = normalize_lang(report_lang)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     if draft.is_file() and not is_docx(draft):
@@ -429,6 +436,7 @@ def annotate(
         fail(f"{draft}: the file is {st.meta.format.upper()}, not Word .docx; for other formats use `modellaw compare`")
     a = assess(st, m)
     reviews = _review_notes(a, db)
+    report_lang = resolve_lang(report_lang, a.language)
     try:
         res = annotate_docx(draft, target, a, report_lang, reviews=reviews, text=st.text)
     except StatuteError as exc:
@@ -591,7 +599,7 @@ def batch(
     out: Path = typer.Option(..., "-o", "--output", metavar="OUTDIR", help="Output folder."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (each loads the model once)."),
     model: str = typer.Option("tip-2009", help="Installed model id or a model XML file."),
-    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar."),
+    report_lang: str = typer.Option("en", help="Report language: en, fr, es, ar, ru, pt."),
     force: bool = typer.Option(False, "--force", help="Reassess every statute, even unchanged ones."),
     db: Optional[Path] = typer.Option(
         None, "--db", help="History database (default $MODELLAW_DB, else OUTDIR/assessments.sqlite)."

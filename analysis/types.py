@@ -87,8 +87,22 @@ class Assessment:
                 out[v.verdict] += 1
         return out
 
+    def mandatory_keys(self, v: Verdict) -> list[str]:
+        """The protection keys of a verdict's provision that are mandatory (the model's <key status>)."""
+        status = {k.id: k.status for k in self.model.keys}
+        return [k for k in v.provision.keys if status.get(k) == "mandatory"]
+
+    def is_mandatory(self, v: Verdict) -> bool:
+        """A duty of the Protocol: the provision is mandatory, or carries a key that is.
+
+        The status of a protection key follows shared/reference/protections.csv (Protocol wording:
+        "shall", "at a minimum"), whatever the status of the provision that carries it: Art. 5
+        (Definitions) is general, but the forms of exploitation it defines are TIPP art. 3(a)'s minimum.
+        """
+        return v.provision.status == "mandatory" or bool(self.mandatory_keys(v))
+
     def mandatory_gaps(self) -> list[Verdict]:
-        return [v for v in self.verdicts if v.provision.status == "mandatory" and v.verdict != "covered"]
+        return [v for v in self.verdicts if v.verdict != "covered" and self.is_mandatory(v)]
 
     def key_evidence(self) -> dict[str, set[str]]:
         """Unit labels cited as evidence, per protection key."""

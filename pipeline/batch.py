@@ -400,7 +400,9 @@ def run_batch(
         result.rows = rows
         result.ok = sum(1 for r in rows if r["status"] == "ok")
         result.failed = sum(1 for r in rows if r["status"] == "failed")
-        write_outputs(outdir, rows, m, source=Path(source), interrupted=result.interrupted, total=len(inputs))
+        write_outputs(
+            outdir, rows, m, source=Path(source), interrupted=result.interrupted, total=len(inputs), lang=report_lang
+        )
     if result.interrupted:
         raise KeyboardInterrupt
     return result
@@ -538,7 +540,14 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_outputs(
-    outdir: Path, rows: list[dict], model: Model, *, source: Path, interrupted: bool = False, total: int | None = None
+    outdir: Path,
+    rows: list[dict],
+    model: Model,
+    *,
+    source: Path,
+    interrupted: bool = False,
+    total: int | None = None,
+    lang: str = "en",
 ) -> None:
     """summary.csv, failures.csv, matrix.csv, matrix.xlsx and index.html for the rows of a batch."""
     for r in rows:
@@ -558,5 +567,6 @@ def write_outputs(
     _write_atomic(outdir / "matrix.csv", csv_bytes(list(df.columns), df.itertuples(index=False, name=None)))
     _write_atomic(outdir / "matrix.xlsx", matrix_xlsx(df, [dict(r, path=r["display_path"]) for r in rows]))
     _write_atomic(
-        outdir / "index.html", render_index(rows, model, interrupted=interrupted, total=total).encode("utf-8")
+        outdir / "index.html",
+        render_index(rows, model, interrupted=interrupted, total=total, lang=lang).encode("utf-8"),
     )

@@ -63,6 +63,14 @@ def normalize_lang(lang: str | None) -> str:
     return code
 
 
+def resolve_lang(requested: str | None, statute_lang: str | None) -> str:
+    """The report language: `auto` (or nothing) is the statute's language when a catalog exists for it, else `en`."""
+    if (requested or "auto").strip().lower() != "auto":
+        return normalize_lang(requested)
+    code = (statute_lang or "").replace("-", "_").split("_")[0].lower()
+    return code if code in languages() else "en"
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> Translations:
     """The compiled catalog for a language (fuzzy entries are left out, as msgfmt does)."""

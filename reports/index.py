@@ -71,15 +71,23 @@ def _heatmap(rows: list[dict], model: Model) -> tuple[list[dict], list[dict]]:
     return columns, out
 
 
-def render_index(rows: list[dict], model: Model, *, interrupted: bool = False, total: int | None = None) -> str:
-    """index.html: Jinja2 autoescaped, inline CSS, no script, nothing fetched."""
+def render_index(
+    rows: list[dict], model: Model, *, interrupted: bool = False, total: int | None = None, lang: str = "en"
+) -> str:
+    """index.html, in the report language: Jinja2 autoescaped, inline CSS, no script, nothing fetched."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     from modellaw import __version__
+    from reports.i18n import VERDICT_LABELS, is_rtl, normalize_lang, translations
 
+    lang = normalize_lang(lang)
     env = Environment(
-        loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True, undefined=StrictUndefined
+        loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     columns, heat = _heatmap(rows, model)
     failures = [r for r in heat if r["status"] == "failed"]
     return env.get_template("index.html.j2").render(
@@ -93,4 +101,7 @@ def render_index(rows: list[dict], model: Model, *, interrupted: bool = False, t
         failed=len(failures),
         total=total if total is not None else len(rows),
         interrupted=interrupted,
+        lang=lang,
+        dir="rtl" if is_rtl(lang) else "ltr",
+        verdict_labels=VERDICT_LABELS,
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Sequence, cast
 from analysis.types import Assessment, Verdict
 from reports.contract import SCHEMA
 from reports.i18n import N_, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
-from reports.view import format_created, localised_assessment
+from reports.view import article_cell, display_title, format_created, localised_assessment
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -147,9 +147,9 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
         provisions.append(
             [
                 p.id,
-                p.article or "",
+                article_cell(p.article, lang, p.verified),
                 "; ".join(p.keys),
-                p.title,
+                display_title(p.title, lang),
                 f"{p.chapter}. {p.chapter_title}",
                 _(STATUS_LABELS.get(p.status, p.status)),
                 verdict,
@@ -165,7 +165,9 @@ def render_xlsx(a: Assessment, lang: str = "en") -> bytes:
             )
         )
         for e in v.evidence:
-            evidence.append([p.id, p.article or "", verdict, e.unit, e.text, round(float(e.score), 3)])
+            evidence.append(
+                [p.id, article_cell(p.article, lang, p.verified), verdict, e.unit, e.text, round(float(e.score), 3)]
+            )
 
     def frame(rows: Sequence[Sequence[object]], headers: Sequence[str]) -> pd.DataFrame:
         return pd.DataFrame(

@@ -9,6 +9,7 @@ statuses, article labels) are translated here; the rest of the wording is in the
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,6 +21,8 @@ from babel.numbers import format_percent
 
 from analysis.types import Assessment, ElementResult, Evidence, HumanReview, Verdict
 from modellaw.translations import LocalisedModel, localise
+from reports.accuracy import REGENERATE, Accuracy, LanguageAccuracy, load_accuracy
+from reports.chart import Chart, chapter_chart
 from reports.contract import STATUS_ORDER, TOOL_NAME, by_chapter, chapter_order
 from reports.i18n import STATUS_GROUP_LABELS, STATUS_LABELS, VERDICT_LABELS, is_rtl, language_name, translations
 
@@ -60,12 +63,15 @@ class ProvisionView:
     evidence: list[Evidence]  # every clause cited, for a covered provision
     no_cues: bool  # the model has no cue in the statute's language for any element
     review: bool = False  # the calibrated confidence is under the review threshold: a person must check it
-    title_ours: bool = False  # the model's title is ours, the published one being unknown (the template words it)
+    verified: bool = True  # the article number is read in the Model Law's own text (else: marked in the label)
+    title_ours: bool = False  # the title is the model authors' wording, not the Model Law's (the template words it)
     title_official: bool = False  # the title is the published wording in the report language
     unofficial_translation: bool = False  # some of the model's words shown for it are our translation
     untranslated: bool = False  # some of the model's words for it have no translation: English is shown
     human_review: HumanReview | None = None  # a person decided this verdict (analysis.reviews)
     tool_verdict_label: str = ""  # then: the tool's own verdict, in the report language
+    duty: str = ""  # "mandatory" when the provision or one of its protection keys is a duty of the Protocol
+    mandatory_keys: list[str] = field(default_factory=list)  # the mandatory keys it carries
 
 
 @dataclass
@@ -83,6 +89,28 @@ class StatusGroup:
     status: str
     label: str
     provisions: list[ProvisionView]
+
+
+@dataclass
+class AccuracyRow:
+    lang: str
+    language: str  # named in the report language
+    statutes: int
+    n: int
+    accuracy: str  # formatted percentages
+    flagged: str
+    unflagged_accuracy: str
+    current: bool  # the statute's language
+
+
+@dataclass
+class AccuracyView:
+    measured: str
+    review_below: str
+    rows: list[AccuracyRow]
+    overall: AccuracyRow
+    statute_measured: bool  # the statute's language has labelled statutes
+    command: str  # how the figures are regenerated
 
 
 @dataclass
@@ -115,6 +143,9 @@ class ReportView:
     covered: list[StatusGroup] = field(default_factory=list)  # covered, by status
     model_unofficial_translation: bool = False  # the model's words are (partly) our unofficial translation
     ocr_evidence: set[tuple[int, int]] = field(default_factory=set)  # (start, end) of clauses read by OCR
+    chart: Chart | None = None  # covered / partial / missing per chapter
+    accuracy: AccuracyView | None = None  # measured accuracy per language, when the model is the one measured
+    unverified: int = 0  # provisions whose article number is not verified
 
 
 def format_created(created: str, lang: str) -> str:
@@ -133,9 +164,66 @@ def format_confidence(value: float, lang: str) -> str:
     return format_percent(max(0.0, min(1.0, float(value))), locale=lang)
 
 
-def article_label(article: str | None, lang: str) -> str:
+def article_label(article: str | None, lang: str, verified: bool = True) -> str:
+    """`Article 8`; a number taken from a secondary source is marked: `Article 29 (number unverified)`."""
     _ = translations(lang).gettext
-    return _("Article %(num)s") % {"num": article} if article else _("No article number")
+    if not article:
+        return _("No article number")
+    if not verified:
+        return _("Article %(num)s (number unverified)") % {"num": article}
+    return _("Article %(num)s") % {"num": article}
+
+
+def article_cell(article: str | None, lang: str, verified: bool = True) -> str:
+    """The article number as a spreadsheet cell: `8`, or `29 (number unverified)`; empty without a number."""
+    if not article:
+        return ""
+    return translations(lang).gettext("%(num)s (number unverified)") % {"num": article} if not verified else article
+
+
+_TITLE_OURS = re.compile(r"\s*\(title ours\)\s*$", re.IGNORECASE)
+
+
+def split_title(title: str) -> tuple[str, bool]:
+    """`Compensation for victims (title ours)` -> (`Compensation for victims`, True): the mark is shown translated."""
+    bare = _TITLE_OURS.sub("", title or "")
+    return bare, bare != (title or "")
+
+
+def display_title(title: str, lang: str) -> str:
+    """The title as a table cell shows it, with the translated mark when the wording is the model authors'."""
+    bare, ours = split_title(title)
+    return f"{bare} ({translations(lang).gettext('title ours')})" if ours else bare
+
+
+def accuracy_view(acc: Accuracy | None, model_id: str, statute_lang: str, lang: str) -> AccuracyView | None:
+    """The measured accuracy per statute language, for the model it was measured on (else None)."""
+    if acc is None or acc.model != model_id:
+        return None
+
+    def pct(x: float) -> str:
+        return format_percent(x, locale=lang, format="#,##0.0%")
+
+    def row(r: LanguageAccuracy) -> AccuracyRow:
+        return AccuracyRow(
+            lang=r.lang,
+            language=language_name(r.lang, lang) if r.lang else translations(lang).gettext("All languages"),
+            statutes=r.statutes,
+            n=r.n,
+            accuracy=pct(r.accuracy),
+            flagged=pct(r.flagged_share),
+            unflagged_accuracy=pct(r.unflagged_accuracy),
+            current=bool(r.lang) and r.lang == statute_lang,
+        )
+
+    return AccuracyView(
+        measured=acc.measured,
+        review_below=format_percent(acc.review_below, locale=lang),
+        rows=[row(r) for r in acc.languages.values()],
+        overall=row(acc.overall),
+        statute_measured=statute_lang in acc.languages,
+        command=REGENERATE,
+    )
 
 
 def _closest(evidence: list[Evidence]) -> Evidence | None:
@@ -191,11 +279,13 @@ def provision_view(v: Verdict, a: Assessment, lang: str, loc: LocalisedModel | N
     p = v.provision
     missing = sorted(v.missing_elements, key=lambda e: not e.essential)
     w = _wording(p.id, [e.id for e in p.elements], loc)
+    title, ours = split_title(p.title)
+    mandatory_keys = a.mandatory_keys(v)
     return ProvisionView(
         id=p.id,
         article=p.article,
-        label=article_label(p.article, lang),
-        title=p.title,
+        label=article_label(p.article, lang, p.verified),
+        title=title,
         chapter=p.chapter,
         chapter_title=p.chapter_title or a.model.chapter_title(p.chapter),
         status=p.status,
@@ -210,20 +300,28 @@ def provision_view(v: Verdict, a: Assessment, lang: str, loc: LocalisedModel | N
         evidence=list(v.evidence),
         no_cues=bool(p.elements) and all(not e.cues_for(a.language) for e in p.elements),
         review=bool(v.review),
-        title_ours=w.title_ours,
+        verified=p.verified,
+        title_ours=ours or w.title_ours,
         title_official=w.title_official,
         unofficial_translation=w.unofficial_translation,
         untranslated=w.untranslated,
         human_review=v.human_review,
         tool_verdict_label=_(VERDICT_LABELS.get(v.tool_verdict, v.tool_verdict)) if v.tool_verdict else "",
+        duty="mandatory" if a.is_mandatory(v) else p.status,
+        mandatory_keys=mandatory_keys,
     )
+
+
+def duty(a: Assessment, v: Verdict) -> str:
+    """The status a provision is grouped under: mandatory when it carries a mandatory protection key."""
+    return "mandatory" if a.is_mandatory(v) else v.provision.status
 
 
 def sort_key(a: Assessment) -> Callable[[Verdict], tuple[int, int, int]]:
     chapters = chapter_order(a)
     status = {s: i for i, s in enumerate(STATUS_ORDER)}
     index = {id(v): i for i, v in enumerate(a.verdicts)}
-    return lambda v: (status.get(v.provision.status, len(status)), chapters[v.provision.chapter], index[id(v)])
+    return lambda v: (status.get(duty(a, v), len(status)), chapters[v.provision.chapter], index[id(v)])
 
 
 def build_view(a: Assessment, lang: str) -> ReportView:
@@ -237,9 +335,10 @@ def build_view(a: Assessment, lang: str) -> ReportView:
     def grouped(verdicts: list[Verdict]) -> list[StatusGroup]:
         groups: list[StatusGroup] = []
         for v in verdicts:
-            if not groups or groups[-1].status != v.provision.status:
-                label = STATUS_GROUP_LABELS.get(v.provision.status, v.provision.status)
-                groups.append(StatusGroup(v.provision.status, _(label), []))
+            status = duty(a, v)
+            if not groups or groups[-1].status != status:
+                label = STATUS_GROUP_LABELS.get(status, status)
+                groups.append(StatusGroup(status, _(label), []))
             groups[-1].provisions.append(views[id(v)])
         return groups
 
@@ -269,13 +368,18 @@ def build_view(a: Assessment, lang: str) -> ReportView:
         counts=a.counts(),
         mandatory=a.counts("mandatory"),
         chapters=chapters,
-        mandatory_gaps=[views[id(v)] for v in ordered if v.provision.status == "mandatory" and v.verdict != "covered"],
+        mandatory_gaps=[views[id(v)] for v in ordered if v.verdict != "covered" and a.is_mandatory(v)],
         needs_review=[views[id(v)] for v in ordered if v.review],
         ocr_evidence={(e.start, e.end) for v in ordered for e in v.evidence if st.from_ocr(e.start, e.end)},
         calibrated=all(v.calibrated for v in a.verdicts),
         gaps=grouped([v for v in ordered if v.verdict != "covered"]),
         covered=grouped([v for v in ordered if v.verdict == "covered"]),
         model_unofficial_translation=loc.unofficial,
+        chart=chapter_chart(
+            [(c.id, c.title, {"covered": c.covered, "partial": c.partial, "missing": c.missing}) for c in chapters]
+        ),
+        accuracy=accuracy_view(load_accuracy(), a.model.id, a.language or st.language or "", lang),
+        unverified=sum(1 for v in a.verdicts if v.provision.article and not v.provision.verified),
     )
 
 

@@ -308,6 +308,19 @@ def replace():
     return dataclasses.replace
 
 
+SAMPLE = Path(__file__).parents[2] / "data" / "samples" / "ke-counter-trafficking-2010-excerpt.txt"
+
+
+@pytest.fixture(scope="session")
+def kenya_assessment() -> Assessment:
+    """A real statute against the shipped 2009 model: the bundled excerpt of the Kenyan Act (small, always there)."""
+    from analysis import assess
+    from modellaw import resolve_model
+    from statutes import read_statute
+
+    return assess(read_statute(SAMPLE), resolve_model("tip-2009"))
+
+
 # --- headless Chromium -------------------------------------------------------------------------
 CHROMIUM = Path("/usr/bin/chromium")
 

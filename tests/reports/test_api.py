@@ -40,7 +40,7 @@ def test_no_evidence_no_gaps(assessment, replace):
     """Edge cases: everything covered; nothing covered; an empty model."""
     all_covered = replace(assessment, verdicts=[replace(v, verdict="covered") for v in assessment.verdicts])
     md = render(all_covered, "md")
-    assert "*No missing protections were found.*" in md and "*None: every mandatory provision is covered.*" in md
+    assert "*No missing protections were found.*" in md and "*None: every mandatory protection is covered.*" in md
     none = replace(assessment, verdicts=[replace(v, verdict="missing", evidence=[]) for v in assessment.verdicts])
     html = render(none, "html")
     assert "No provision is fully covered." in html

@@ -48,7 +48,7 @@ def test_report_renders_with_its_headings(assessment, chromium, tmp_path):
         "Missing protections",
         "Covered provisions",
         "Method",
-        "Article 14 — Attempt",
+        "Article 14 (number unverified) — Attempt",
         "No article number — Compensation for victims",
         "Closest clause found: s. 17(1)",
         "does not replace it",

@@ -73,15 +73,25 @@ def headings(html: str) -> list[str]:
 def test_content_in_order(assessment):
     html = render(assessment, "html")
     assert headings(html) == [
-        "About this assessment",
         "Executive summary",
-        "Verdicts that need review",
+        "About this assessment",
+        "Statute, model and tool",
         "Missing protections",
         "Covered provisions",
         "Method",
     ]
     text = Page(html).all_text()
-    facts = text[text.index("About this assessment") : text.index("Executive summary")]
+    summary = text[text.index("Executive summary") : text.index("About this assessment")]
+    for item in (
+        "Prevention of Trafficking in Persons Act · Country: Freedonia · Year: 2012",
+        "Provisions assessed: 7",
+        "Mandatory protections not fully covered",
+        "Article 14 (number unverified) — Attempt · Missing",
+        "Verdicts that need review",
+        "No article number — Privacy and identity of victims · Partly covered · Confidence 70%",
+    ):
+        assert item in summary, item
+    facts = text[text.index("Statute, model and tool") : text.index("Missing protections")]
     for fact in (
         "Prevention of Trafficking in Persons Act",
         "Freedonia",
@@ -98,7 +108,7 @@ def test_content_in_order(assessment):
         gaps.index(s)
         for s in (
             "Mandatory provisions",
-            "Article 14 — Attempt",
+            "Article 14 (number unverified) — Attempt",
             "No article number — Compensation for victims",
             "Optional provisions",
             "Article 10 — Non-liability of victims",
@@ -170,9 +180,9 @@ def test_translated_and_direction(assessment, assessment_ar):
     fr = render(assessment, "html", "fr")
     assert '<html lang="fr" dir="ltr">' in fr
     assert headings(fr) == [
-        "À propos de cette évaluation",
         "Résumé analytique",
-        "Verdicts à vérifier",
+        "À propos de cette évaluation",
+        "Loi, modèle et outil",
         "Protections manquantes",
         "Dispositions couvertes",
         "Méthode",
@@ -183,9 +193,9 @@ def test_translated_and_direction(assessment, assessment_ar):
     ar = render(assessment_ar, "html", "ar")
     assert '<html lang="ar" dir="rtl">' in ar
     assert headings(ar) == [
-        "عن هذا التقييم",
         "الملخص التنفيذي",
-        "أحكام تحتاج إلى مراجعة",
+        "عن هذا التقييم",
+        "القانون والنموذج والأداة",
         "الحمايات الغائبة",
         "الأحكام المشمولة",
         "المنهجية",
@@ -208,14 +218,16 @@ def test_size_is_modest(assessment):
 
 def test_verdicts_under_the_review_threshold_are_listed_apart(assessment):
     html = render(assessment, "html")
-    review = html[html.index('id="review"') : html.index('id="missing"')]
+    review = html[html.index('id="review"') : html.index('id="about"')]
     flagged = {v.provision.id for v in assessment.verdicts if v.review}
     assert flagged, "the fixture must hold verdicts to review"
     for v in assessment.verdicts:
         assert (f'id="r-{v.provision.id}"' in review) == v.review
-    # the flagged verdict shows the clause it rests on, and is badged where it is reported in full
-    assert "The court may make a compensation order" in review
-    assert html.count('class="badge review"') == 2 * len(flagged)
+        assert (f'href="#p-{v.provision.id}"' in review) == v.review  # a link to the verdict in full
+    # badged where it is reported in full, and in the first page's list of mandatory gaps
+    flagged_gaps = [v for v in assessment.mandatory_gaps() if v.review]
+    assert flagged_gaps
+    assert html.count('class="badge review"') == len(flagged) + len(flagged_gaps)
 
 
 def test_an_uncalibrated_model_says_every_verdict_needs_review(assessment, replace):

@@ -28,7 +28,7 @@ def golden(name: str, text: str) -> None:
     assert text == expected, f"{name} differs from the golden file; if intended, regenerate with UPDATE_GOLDEN=1"
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "pt"])
 def test_markdown_golden(assessment, lang):
     golden(f"report.{lang}.md", render(assessment, "md", lang))
 
@@ -44,9 +44,9 @@ def _sections(md: str) -> list[str]:
 def test_markdown_content_in_order(assessment):
     md = render(assessment, "md")
     assert _sections(md) == [
-        "## About this assessment",
         "## Executive summary",
-        "## Verdicts that need review",
+        "## About this assessment",
+        "## Statute, model and tool",
         "## Missing protections",
         "## Covered provisions",
         "## Method",
@@ -57,7 +57,7 @@ def test_markdown_content_in_order(assessment):
         gaps.index(h)
         for h in (
             "### Mandatory provisions",
-            "#### Article 14 — Attempt",
+            "#### Article 14 (number unverified) — Attempt",
             "#### No article number — Compensation for victims",
             "### Optional provisions",
             "#### Article 10 — Non-liability of victims",
@@ -79,18 +79,18 @@ def test_markdown_content_in_order(assessment):
 def test_markdown_is_translated(assessment, assessment_ar):
     fr = render(assessment, "md", "fr")
     assert _sections(fr) == [
-        "## À propos de cette évaluation",
         "## Résumé analytique",
-        "## Verdicts à vérifier",
+        "## À propos de cette évaluation",
+        "## Loi, modèle et outil",
         "## Protections manquantes",
         "## Dispositions couvertes",
         "## Méthode",
     ]
     assert "Sans numéro d’article — Compensation for victims" in fr  # interface French, model words as written
     es = render(assessment, "md", "es")
-    assert "## Protecciones ausentes" in es and "Artículo 14 — Attempt" in es
+    assert "## Protecciones ausentes" in es and "Artículo 14 (número no verificado) — Attempt" in es
     ar = render(assessment_ar, "md", "ar")
-    assert "## الحمايات الغائبة" in ar and "#### المادة 14 — Attempt" in ar
+    assert "## الحمايات الغائبة" in ar and "#### المادة 14 (رقم غير مُتحقَّق منه) — Attempt" in ar
     assert "> للمجني عليه الحق في التعويض عن الضرر الذي لحق به." in ar
     # Article 14 has no Arabic cue in the model: the report says the verdict is unreliable, in Arabic
     assert "لا يتضمن النموذج أي مؤشرات بلغة القانون لهذا الحكم" in ar

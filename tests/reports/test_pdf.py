@@ -29,7 +29,7 @@ def test_pdf_is_a4_and_reads_back(assessment, pdftotext, tmp_path):
         "Gap analysis report",
         "Missing protections",
         "Mandatory provisions",
-        "Article 14 — Attempt",
+        "Article 14 (number unverified) — Attempt",
         "No article number — Compensation for victims",
         "Article 10 — Non-liability of victims",
         "Closest clause found:",
@@ -40,7 +40,7 @@ def test_pdf_is_a4_and_reads_back(assessment, pdftotext, tmp_path):
     ):
         assert words in text, words
     gaps = text.index("Missing protections")
-    assert gaps < text.index("Article 14 — Attempt", gaps) < text.index("Covered provisions")
+    assert gaps < text.index("Article 14 (number unverified) — Attempt", gaps) < text.index("Covered provisions")
     assert f"1/{len(pages)}" in text.replace(" ", "")  # page numbers in the footer
 
 
