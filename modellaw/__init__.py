@@ -13,7 +13,7 @@ from modellaw.model import (
     validate_model_file,
 )
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "Cue",

@@ -243,9 +243,14 @@ class _Writer:
         if (direction == "rtl") != self.rtl:  # a quoted clause keeps the direction of the statute's words
             set_bidi(p._p.get_or_add_pPr(), direction == "rtl")
 
+    def title(self, p: ProvisionView) -> str:
+        """The provision's title, marked as the HTML report marks a title written for the tool."""
+        return f"{p.title} ({self._('title ours')})" if p.title_ours else p.title
+
     def provision_heading(self, p: ProvisionView) -> None:
         _ = self._
-        self.parts([(p.label, None), (" — ", None), (p.title, None)], "Heading 4")
+        title = self.title(p)
+        self.parts([(p.label, None), (" — ", None), (title, None)], "Heading 4")
         parts: list[tuple[str, str | None]] = [
             (p.verdict_label, VERDICT_STYLES.get(p.verdict)),
             (f" · {p.status_label} · {_('Chapter')} ", None),
@@ -273,7 +278,7 @@ class _Writer:
 
     def facts(self) -> None:
         _, r = self._, self.r
-        self.heading(_("About this assessment"), 1)
+        self.heading(_("Statute, model and tool"), 1)
         rows = [
             [_("Statute"), r.title or _("not stated")],
             [_("Country"), r.country or _("not stated")],
@@ -292,6 +297,7 @@ class _Writer:
         self.table(rows, first_cm=5.0)
 
     def summary(self) -> None:
+        """The executive summary, in the HTML report's order: counts, chapters, mandatory gaps, verdicts to review."""
         _, r = self._, self.r
         self.heading(_("Executive summary"), 1)
         self.para(_("Provisions assessed: %(n)s", n=r.total))
@@ -305,41 +311,69 @@ class _Writer:
             ],
             header=True,
         )
-        self.heading(_("Mandatory provisions not fully covered"), 2)
-        if r.mandatory_gaps:
-            for p in r.mandatory_gaps:
-                self.parts(
-                    [(p.label, None), (" — ", None), (p.title, None), (" · ", None)]
-                    + [(p.verdict_label, VERDICT_STYLES.get(p.verdict))],
-                    "List Bullet",
-                )
-        else:
-            self.para(_("None: every mandatory provision is covered."))
         self.heading(_("By chapter"), 2)
         rows = [[_("Chapter"), self.count("Covered"), self.count("Partly covered"), self.count("Missing"), _("Total")]]
         for ch in r.chapters:
             rows.append([f"{ch.id}. {ch.title}", str(ch.covered), str(ch.partial), str(ch.missing), str(ch.total)])
         rows.append([_("Total"), str(c["covered"]), str(c["partial"]), str(c["missing"]), str(r.total)])
         self.table(rows, header=True)
+        self.heading(_("Mandatory protections not fully covered"), 2)
+        if r.mandatory_gaps:
+            for p in r.mandatory_gaps:
+                self.parts(
+                    [(p.label, None), (" — ", None), (self.title(p), None), (" · ", None)]
+                    + [(p.verdict_label, VERDICT_STYLES.get(p.verdict))],
+                    "List Bullet",
+                )
+        else:
+            self.para(_("None: every mandatory protection is covered."))
+        self.review()
 
     def review(self) -> None:
         _, r = self._, self.r
-        self.heading(_("Verdicts that need review"), 1)
+        self.heading(_("Verdicts that need review"), 2)
         if not r.needs_review:
             self.para(_("None: every verdict is above the review threshold."))
             return
+        self.para(_("The tool is least sure of these verdicts: check each against the statute before relying on it."))
+        for p in r.needs_review:
+            self.parts(
+                [(p.label, None), (" — ", None), (self.title(p), None), (" · ", None)]
+                + [(p.verdict_label, VERDICT_STYLES.get(p.verdict)), (f" · {_('Confidence')} {p.confidence}", None)],
+                "List Bullet",
+            )
+
+    def about(self) -> None:
+        """How the verdicts are made and how accurate they were measured to be (the HTML report's box)."""
+        _, r = self._, self.r
+        self.heading(_("About this assessment"), 1)
         self.para(
             _(
-                "The tool is least sure of these verdicts: check each against the statute before relying on it. "
-                "The clause shown is the evidence the verdict rests on."
+                "Each provision of the Model Law is broken into the legal elements a statute must contain. The tool "
+                "looks for the words national laws use for each element (cues, in six languages) within one citable "
+                "unit of the statute, then applies rules of legal reading that can lower a verdict (an offence "
+                "limited to some victims, a protection left to an authority's discretion)."
             )
         )
-        for p in r.needs_review:
-            self.provision_heading(p)
-            if p.evidence:
-                self.quote(p.evidence[0])
-            else:
-                self.para(_("No related clause was found in the statute."), NOTE_STYLE)
+        acc = r.accuracy
+        if acc:
+            self.para(
+                _(
+                    "Measured accuracy, by language of the statute (labelled statutes, measured %(date)s):",
+                    date=acc.measured,
+                )
+            )
+            rows = [[_("Language"), _("Statutes"), _("Verdicts"), _("Agree with the experts"), _("Flagged for review")]]
+            for a in [*acc.rows, acc.overall]:
+                rows.append([a.language, str(a.statutes), str(a.n), str(a.accuracy), str(a.flagged)])
+            self.table(rows, header=True, first_cm=4.0)
+            if not acc.statute_measured:
+                self.para(
+                    _("No labelled statute in the language of this statute: its accuracy is not measured."), NOTE_STYLE
+                )
+        else:
+            self.para(_("No measured accuracy for this model."), NOTE_STYLE)
+        self.para(_("This tool assists legal review; it does not replace it."))
 
     def gaps(self) -> None:
         _, r = self._, self.r
@@ -439,7 +473,7 @@ class _Writer:
         _, r = self._, self.r
         self.para(_("Gap analysis report"), "Title")
         self.para(r.title or _("not stated"), "Subtitle")
-        steps: list[Callable[[], None]] = [self.facts, self.summary, self.review, self.gaps, self.covered]
+        steps: list[Callable[[], None]] = [self.summary, self.about, self.facts, self.gaps, self.covered]
         for step in steps + [self.method]:
             step()
         footer = self.doc.sections[0].footer.paragraphs[0]

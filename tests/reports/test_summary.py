@@ -205,7 +205,7 @@ def test_cli_report_in_the_statutes_language(tmp_path):
 
 @pytest.mark.parametrize("lang", languages())
 def test_batch_index_is_translated(kenya_assessment, lang):
-    from reports.batch import render_index
+    from reports.index import render_index
 
     html = render_index([], kenya_assessment.model, lang=lang, total=0)
     _ = translations(lang).gettext

@@ -80,9 +80,13 @@ def shots(tmp_path) -> Path:
 
 
 def _wait(driver, cond, timeout=120):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(cond)
+    # The page is replaced while it is polled (a form posts and reloads): an element found just before
+    # that goes stale; look again rather than fail.
+    ignored = (NoSuchElementException, StaleElementReferenceException)
+    return WebDriverWait(driver, timeout, ignored_exceptions=ignored).until(cond)
 
 
 def test_upload_click_highlight_review_reload(server, browser, shots):
