@@ -80,13 +80,19 @@ def shots(tmp_path) -> Path:
 
 
 def _wait(driver, cond, timeout=120):
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     # The page is replaced while it is polled (a form posts and reloads): an element found just before
     # that goes stale; look again rather than fail.
+    def settled(d):  # the driver can also report a node "not in the document" mid-reload: poll again
+        try:
+            return cond(d)
+        except WebDriverException:
+            return False
+
     ignored = (NoSuchElementException, StaleElementReferenceException)
-    return WebDriverWait(driver, timeout, ignored_exceptions=ignored).until(cond)
+    return WebDriverWait(driver, timeout, ignored_exceptions=ignored).until(settled)
 
 
 def test_upload_click_highlight_review_reload(server, browser, shots):
