@@ -268,7 +268,9 @@ def _read(file: Path, lang: str, ocr: str = "auto") -> Statute:
     except StatuteError as exc:
         fail(str(exc))
     if st.meta.languages:
-        found = ", ".join(f"{code} {round(share * 100)}%" for code, share in st.meta.languages.items())
+        from statutes.languages import describe_shares
+
+        found = describe_shares(st.meta.languages)
         typer.echo(
             f"modellaw: note: {file} is multilingual ({found}); assessing its {st.language} text (--lang chooses)",
             err=True,
@@ -361,9 +363,8 @@ def compare(
         raise typer.Exit(EXIT_GAPS)
 
 
-def _reviewed(a: Assessment, db: Optional[Path], *, explicit: bool) -> Assessment:
-    """`a` with the reviews in force from the database applied (none when there is no database yet)."""
-    from analysis.reviews import apply_reviews
+def _reviews_in_force(a: Assessment, db: Optional[Path], *, explicit: bool) -> Optional[dict]:
+    """protection key -> the review in force for `a`'s statute text and model; None when there is no database yet."""
     from store import HistoryError, HistoryStore
     from store.paths import resolve_db
 
@@ -371,31 +372,28 @@ def _reviewed(a: Assessment, db: Optional[Path], *, explicit: bool) -> Assessmen
     if not path.is_file():
         if explicit:
             fail(f"{path}: no such database (record a review first, or leave out --db)")
-        return a
+        return None
     try:
         with HistoryStore(path) as store:
-            return apply_reviews(a, store.reviews(a.statute_sha256, a.model.id))
+            return store.reviews(a.statute_sha256, a.model.id)
     except HistoryError as exc:
         fail(str(exc))
+
+
+def _reviewed(a: Assessment, db: Optional[Path], *, explicit: bool) -> Assessment:
+    """`a` with the reviews in force from the database applied (none when there is no database yet)."""
+    from analysis.reviews import apply_reviews
+
+    found = _reviews_in_force(a, db, explicit=explicit)
+    return a if found is None else apply_reviews(a, found)
 
 
 def _review_notes(a: Assessment, db: Optional[Path]) -> dict:
-    """protection key -> the reviewer's verdict in force for this statute text and model (none without --db)."""
-    if db is None:
-        return {}
+    """The reviews in force as annotate's comments show them (none without --db)."""
     from reports.annotate import ReviewNote
-    from store import HistoryError, HistoryStore
-    from store.paths import resolve_db
 
-    path = resolve_db(db)
-    if not path.is_file():
-        fail(f"{path}: no such database (record a review first, or leave out --db)")
-    try:
-        with HistoryStore(path) as store:
-            found = store.reviews(a.statute_sha256, a.model.id)
-    except HistoryError as exc:
-        fail(str(exc))
-    return {key: ReviewNote(r.verdict, r.reviewer, r.note) for key, r in found.items()}
+    found = _reviews_in_force(a, db, explicit=True) if db is not None else None
+    return {key: ReviewNote(r.verdict, r.reviewer, r.note) for key, r in (found or {}).items()}
 
 
 @app.command()

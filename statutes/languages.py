@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from statutes.lang import SUPPORTED, detect_language, script_counts
+from statutes.lang import SUPPORTED, detect_language, sample
 from statutes.model import StatuteError
 
 if TYPE_CHECKING:
@@ -93,6 +93,11 @@ class LanguageChoice:
             pos = end
         parts.append(text[pos:])
         return "".join(parts)
+
+
+def describe_shares(shares: dict[str, float]) -> str:
+    """ "en 41%, fr 38%, rw 21%": the languages of a text, largest first."""
+    return ", ".join(f"{lang} {round(share * 100)}%" for lang, share in shares.items())
 
 
 def _get_identifier() -> LanguageIdentifier:
@@ -180,7 +185,7 @@ def choose_language(text: str, forced: str | None = None, name: str = "statute")
         if supported:
             language = supported[0]  # shares are ordered, largest first
         else:
-            found, prob = identify(_sample_of(text))
+            found, prob = identify(sample(text))
             if found in SUPPORTED or prob < REFUSE_PROBABILITY:
                 language = found if found in SUPPORTED else detect_language(text)
             else:
@@ -203,11 +208,3 @@ def choose_language(text: str, forced: str | None = None, name: str = "statute")
             else:
                 excluded.append((ln.start, ln.end))
     return LanguageChoice(language, shares, tuple(excluded))
-
-
-def _sample_of(text: str) -> str:
-    from statutes.lang import sample
-
-    s = sample(text)
-    latin, arabic, cyrillic = script_counts(s)
-    return s if latin + arabic + cyrillic else text[:12_000]
